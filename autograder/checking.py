@@ -1,0 +1,252 @@
+"""The vocabulary of hidden checks and mutants.
+
+A hidden check is a function ``spec(t)`` taking a :class:`Trial`. It builds
+fresh inputs from ``t.rng``, calls the learner's function with ``t.call``
+and our reference with ``t.ref``, and records named checks (``t.close``,
+``t.shape`` ...). The same spec first runs against the reference itself: that
+run must pass every check, and the number of checks it records is the
+denominator of the learner's partial credit. So a spec must record the same
+checks whatever the learner returns; a helper that cannot go on (a missing
+key, a crash) aborts the current ``t.case`` and the checks it did not reach
+count as failed.
+
+Mutants are realistic buggy versions of a graded function, each with the
+likely cause a learner should read. They serve twice: the test suite checks
+that each loses points, and on a wrong value ``t.close(..., via=...)``
+recomputes the value with every mutant and names the one that matches.
+"""
+import ast
+import inspect
+import textwrap
+from contextlib import contextmanager
+
+import numpy as np
+
+from .sandbox import SandboxError
+from .sandbox_child import Opaque
+
+
+class Registry:
+    """Hidden-check specs of one notebook, by function name."""
+
+    def __init__(self):
+        self.specs = {}
+
+    def __call__(self, name):
+        def register(spec):
+            self.specs[name] = spec
+            return spec
+        return register
+
+
+class Mutant:
+    def __init__(self, name, cause, fn, public):
+        self.name, self.cause, self.fn, self.public = name, cause, fn, public
+
+    @property
+    def source(self):
+        """The mutant as the text of a graded cell."""
+        tree = ast.parse(textwrap.dedent(inspect.getsource(self.fn)))
+        func = tree.body[0]
+        func.decorator_list = []
+        func.name = self.name
+        return f'# GRADED FUNCTION: {self.name}\n' + ast.unparse(func) + '\n'
+
+
+class Mutants:
+    """Mutant catalogue of one notebook: ``@mutants(name, cause)``."""
+
+    def __init__(self):
+        self.by_name = {}
+
+    def __call__(self, name, cause, public=False):
+        def register(fn):
+            self.by_name.setdefault(name, []).append(
+                Mutant(name, cause, fn, public))
+            return fn
+        return register
+
+
+class Abort(Exception):
+    """Stop the current case: the learner's code cannot be checked further."""
+
+
+class Trial:
+    """One grading run of one function: the learner's or the reference's."""
+
+    def __init__(self, name, ref, runner, rng, mutants=()):
+        self.name, self.ref, self.rng = name, ref, rng
+        self._runner = runner  # (args, kwargs, seed) -> (value, args_after)
+        self.mutants = list(mutants)   # [(cause, function)]
+        self.passed, self.total, self.messages = 0, 0, []
+        self.crash = None
+        self.args_after = None  # the arguments as the last call left them
+
+    # --------------------------------------------------------------- record
+    def check(self, label, ok, message=''):
+        self.total += 1
+        if ok:
+            self.passed += 1
+        else:
+            self.messages.append(f'{label}: {message}' if message else label)
+        return bool(ok)
+
+    def require(self, label, ok, message=''):
+        """Like :meth:`check`, but abort the case when it fails."""
+        if not self.check(label, ok, message):
+            raise Abort(label)
+
+    @contextmanager
+    def case(self, label=None):
+        """Checks that can be lost together, e.g. one input shape."""
+        try:
+            yield
+        except Abort:
+            pass
+
+    # ----------------------------------------------------------------- call
+    def call(self, *args, seed=None, label=None, **kwargs):
+        """Call the function under test; a crash fails and aborts the case."""
+        label = label or f'{self.name}() runs'
+        try:
+            value, self.args_after = self._runner(args, kwargs, seed)
+        except SandboxError as err:
+            self.crash = self.crash or err.info
+            self.check(label, False, describe_error(err.info))
+            raise Abort(label) from None
+        self.check(label, True)
+        return value
+
+    def diagnose(self, got, via):
+        """The cause of the first mutant whose result matches `got`."""
+        for cause, fn in self.mutants:
+            try:
+                alt = via(fn)
+            except Exception:  # mutants may crash where the learner did not
+                continue
+            if _matches(got, alt):
+                return cause
+        return None
+
+    # -------------------------------------------------------------- helpers
+    def type(self, label, value, types, hint=''):
+        names = (types.__name__ if isinstance(types, type)
+                 else ' or '.join(t.__name__ for t in types))
+        got = _type_name(value)
+        self.require(label, isinstance(value, types) and
+                     not isinstance(value, Opaque),
+                     f'expected {names}, got {got}' + _hint(hint))
+
+    def shape(self, label, value, shape, hint=''):
+        got = np.shape(value) if not isinstance(value, Opaque) else None
+        self.require(label, got == tuple(shape),
+                     f'expected shape {tuple(shape)}, got {got}' + _hint(hint))
+
+    def key(self, label, mapping, key):
+        self.require(label, isinstance(mapping, dict) and key in mapping,
+                     f'missing key {key!r}' if isinstance(mapping, dict)
+                     else f'expected a dict, got {_type_name(mapping)}')
+        return mapping[key]
+
+    def unpack(self, label, value, n):
+        ok = isinstance(value, (tuple, list)) and len(value) == n
+        self.require(label, ok, f'expected a tuple of {n} values, got '
+                     + (f'{len(value)} values' if isinstance(value, (tuple, list))
+                        else _type_name(value)))
+        return value
+
+    def close(self, label, got, expected, via=None, rtol=1e-6, atol=1e-8,
+              hint=''):
+        """Values match; on mismatch name the likely cause from a mutant."""
+        try:
+            g = np.asarray(got, dtype=float)
+            e = np.asarray(expected, dtype=float)
+        except (TypeError, ValueError):
+            return self.check(label, False, f'expected numbers, got '
+                              f'{_type_name(got)}')
+        if g.shape != e.shape and g.size == e.size == 1:
+            g, e = g.reshape(()), e.reshape(())
+        if g.shape != e.shape:
+            return self.check(label, False, f'expected shape {e.shape}, '
+                              f'got {g.shape}' + _hint(hint))
+        if np.allclose(g, e, rtol=rtol, atol=atol):
+            return self.check(label, True)
+        cause = self.diagnose(got, via) if via else None
+        return self.check(label, False, _mismatch(g, e) + (
+            f' — likely cause: {cause}' if cause else _hint(hint)))
+
+
+def _matches(got, alt):
+    try:
+        g = np.asarray(got, dtype=float)
+        a = np.asarray(alt, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return g.shape == a.shape and np.allclose(g, a, rtol=1e-5, atol=1e-8,
+                                              equal_nan=True)
+
+
+def _mismatch(g, e):
+    if g.size == 1:
+        return f'expected {e.item():.6g}, got {g.item():.6g}'
+    diff = np.abs(g - e)
+    ratio = ''
+    with np.errstate(all='ignore'):
+        r = g / e
+    finite = r[np.isfinite(r) & (np.abs(e) > 1e-12)]
+    if finite.size and np.allclose(finite, finite.flat[0], rtol=1e-6):
+        ratio = f' (every value is {finite.flat[0]:.4g}× the expected one)'
+    return (f'{int((diff > 1e-8 + 1e-6 * np.abs(e)).sum())} of {g.size} '
+            f'values differ, largest error {np.nanmax(diff):.3g}{ratio}')
+
+
+def _hint(hint):
+    return f' — {hint}' if hint else ''
+
+
+def _type_name(value):
+    if isinstance(value, Opaque):
+        return value.type_name
+    if isinstance(value, np.ndarray):
+        return f'ndarray of shape {value.shape}'
+    return type(value).__name__
+
+
+HINTS = {
+    'NotImplementedError': 'not implemented yet — replace the `raise '
+                           'NotImplementedError` line with your code',
+    'NameError': 'your function uses a name that does not exist when it is '
+                 'graded on its own: use only its arguments, the notebook '
+                 'imports and the other graded functions, not notebook '
+                 'variables or helpers from other cells',
+    'Timeout': 'is there an infinite loop, or work far larger than needed?',
+    'Crash': 'the memory or CPU limit was hit — an endless loop or a huge '
+             'array?',
+    'MemoryError': 'the function used more memory than allowed',
+    'PermissionError': 'graded functions may not write files, start '
+                       'processes or read grader files',
+    'SystemExit': 'do not call exit(), quit() or sys.exit() in a graded cell',
+    'Exit': 'do not call os._exit() or exit the interpreter in a graded cell',
+}
+
+
+def describe_error(info):
+    """One line for a learner's exception, with where and a hint."""
+    kind, message = info.get('type', 'Error'), info.get('message', '')
+    where = info.get('where') or []
+    place = ''
+    if where:
+        last = where[-1]
+        place = f' (line {last["line"]} of your cell: {last["code"]})'
+    if kind == 'NotImplementedError':
+        return HINTS[kind]
+    if kind in ('Timeout', 'Crash', 'Exit'):
+        text = message[0].upper() + message[1:]
+    else:
+        text = f'raised {kind}: {message}{place}'
+    if kind in HINTS:
+        text += f' — {HINTS[kind]}'
+    elif 'shape' in message or 'broadcast' in message or 'align' in message:
+        text += (' — a shape mismatch: check transposes, keepdims, and that '
+                 'no size is hard-coded (the grader uses new shapes)')
+    return text

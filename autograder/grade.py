@@ -1,0 +1,215 @@
+"""Grade a notebook function by function, outside the learner's kernel.
+
+For each graded function: take the learner's cell from the submission, load
+it in a fresh sandbox beside our references for the notebook's other graded
+functions, run the hidden spec on fresh inputs, and compare in this process,
+where no learner code ever ran.
+"""
+import ast
+import copy
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import curriculum, notebook
+from .checking import Abort, Trial, describe_error
+from .sandbox import Limits, Sandbox, SandboxError
+
+POINTS = 10
+NOISY_PRINT = 5000
+
+
+@dataclass
+class FunctionResult:
+    name: str
+    score: float
+    max_score: float
+    passed: int = 0
+    total: int = 0
+    messages: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def status(self):
+        if self.score >= self.max_score:
+            return 'passed'
+        return 'partial' if self.score > 0 else 'failed'
+
+    def report(self):
+        """The text shown under the test cell and in feedback."""
+        head = (f'{self.name}: {self.score:g} / {self.max_score:g} points '
+                f'({self.passed} of {self.total} hidden checks passed)')
+        lines = [head]
+        lines += [f'  ✗ {m}' for m in self.messages[:8]]
+        if len(self.messages) > 8:
+            lines.append(f'  … and {len(self.messages) - 8} more failed checks')
+        lines += [f'  note: {n}' for n in self.notes]
+        if self.status == 'passed':
+            lines.append('  ✓ all hidden checks passed')
+        return '\n'.join(lines)
+
+
+class Reference:
+    """Our solution for one assignment, built from its master notebook."""
+
+    def __init__(self, assignment):
+        self.assignment = assignment
+        master = notebook.read(assignment.master)
+        self.prelude = notebook.prelude(master)
+        cells = notebook.graded_cells(master)
+        self.sources = {name: srcs[-1] for name, srcs in cells.items()}
+        self.order = [g[len('test_'):] for g in notebook.test_cells(master)
+                      if g.startswith('test_')]
+        self.ns = {'__name__': '__reference__'}
+        exec(compile(self.prelude, '<imports>', 'exec'), self.ns)
+        for name, src in self.sources.items():
+            exec(compile(src, f'<reference {name}>', 'exec'), self.ns)
+        self.specs = assignment.hidden.checks.specs
+        catalogue = assignment.mutants.mutants.by_name
+        self.mutants = {name: [(m.cause, self._compile(m)) for m in ms]
+                        for name, ms in catalogue.items()}
+        missing = [n for n in self.order if n not in self.specs]
+        if missing:
+            raise RuntimeError(f'{assignment.id}: no hidden checks for '
+                               f'{missing}')
+
+    def _compile(self, mutant):
+        ns = dict(self.ns)
+        exec(compile(mutant.source, f'<mutant {mutant.name}>', 'exec'), ns)
+        return ns[mutant.name]
+
+    def others(self, name):
+        return [src for other, src in self.sources.items() if other != name]
+
+
+_REFERENCES = {}
+
+
+def reference(assignment_id):
+    if assignment_id not in _REFERENCES:
+        _REFERENCES[assignment_id] = Reference(curriculum.get(assignment_id))
+    return _REFERENCES[assignment_id]
+
+
+def _rng(assignment_id, name):
+    digest = hashlib.sha256(f'{assignment_id}:{name}'.encode()).digest()
+    return np.random.default_rng(int.from_bytes(digest[:8], 'little'))
+
+
+def _reference_runner(fn):
+    def run(args, kwargs, seed):
+        if seed is not None:
+            np.random.seed(seed)
+        args = copy.deepcopy(list(args))
+        return fn(*args, **copy.deepcopy(kwargs)), args
+    return run
+
+
+def _run_spec(ref, name, runner):
+    trial = Trial(name, ref.ns[name], runner,
+                  _rng(ref.assignment.id, name), ref.mutants.get(name, []))
+    try:
+        ref.specs[name](trial)
+    except Abort:
+        pass
+    return trial
+
+
+def _count_checks(ref, name):
+    trial = _run_spec(ref, name, _reference_runner(ref.ns[name]))
+    if trial.passed != trial.total or trial.total == 0:
+        raise RuntimeError(f'{ref.assignment.id}.{name}: the reference fails '
+                           f'its own hidden checks: {trial.messages}')
+    return trial.total
+
+
+def _defined_functions(src):
+    try:
+        tree = ast.parse(notebook.strip_magics(src))
+    except SyntaxError:
+        return []
+    return [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+
+
+def grade_function(ref, name, cells, sandbox, points=POINTS, protect=()):
+    """Grade one function from the learner's cells for it."""
+    total = _count_checks(ref, name)
+    result = FunctionResult(name, 0.0, float(points), total=total)
+    if not cells:
+        result.messages.append(
+            f'no cell starting with `# GRADED FUNCTION: {name}` was found — '
+            'was it deleted or its first line changed? Copy the cell back '
+            'from a fresh copy of the assignment.')
+        return result
+    src = cells[-1]
+    if len(cells) > 1:
+        result.notes.append(f'{len(cells)} cells are marked as `{name}`; '
+                            'the last one was graded')
+    result.notes += [f'your cell looks like it tries to change the grader: '
+                     f'{why}; this has no effect on grading'
+                     for why in notebook.tampering(src)]
+    try:
+        reply = sandbox.load(name, ref.prelude, ref.others(name),
+                             notebook.strip_magics(src),
+                             protect=_protected() + list(protect))
+    except SandboxError as err:
+        reply = {'ok': False, 'error': err.info, 'defined': False}
+    if not reply.get('ok'):
+        result.messages.append('your cell could not run: '
+                               + describe_error(reply['error']))
+        return result
+    if not reply.get('callable'):
+        found = [f for f in _defined_functions(src) if f != name]
+        also = f' (it defines {", ".join(found)})' if found else ''
+        result.messages.append(
+            f'your cell does not define a function called `{name}`{also} — '
+            'keep the given name and signature.')
+        return result
+
+    def runner(args, kwargs, seed):
+        return sandbox.call(args, kwargs, seed=seed)
+
+    trial = _run_spec(ref, name, runner)
+    result.passed = trial.passed
+    result.messages = trial.messages
+    result.score = round(points * trial.passed / total, 2)
+    if sandbox.printed > NOISY_PRINT:
+        result.notes.append(f'your function printed {sandbox.printed:,} '
+                            'characters while graded; remove debug prints')
+    return result
+
+
+def _protected():
+    """Paths a learner's code may not read: masters, grader, submissions."""
+    repo = curriculum.REPO
+    paths = [os.path.join(repo, d) for d in
+             ('autograder', 'course1', 'course2', 'course4', 'course5',
+              'tests')]
+    return paths
+
+
+def grade_notebook(nb, assignment_id, limits=None, protect=()):
+    """Grade every graded function of `nb`; return {name: FunctionResult}."""
+    ref = reference(assignment_id)
+    assignment = ref.assignment
+    limits = limits or Limits(call_s=assignment.call_s)
+    cells = notebook.graded_cells(nb)
+    sandboxes = {name: Sandbox(limits) for name in ref.order}
+    results = {}
+    try:
+        for name in ref.order:
+            results[name] = grade_function(ref, name, cells.get(name, []),
+                                           sandboxes[name], protect=protect)
+            sandboxes[name].close()
+    finally:
+        for box in sandboxes.values():
+            box.close()
+    return results
+
+
+def grade_path(path, assignment_id=None):
+    """Grade a notebook file; the assignment is found from its name."""
+    assignment_id = assignment_id or curriculum.find(path).id
+    return grade_notebook(notebook.read(path), assignment_id)

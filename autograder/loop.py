@@ -1,0 +1,151 @@
+"""The whole instructor/learner loop in one process, with simulated learners.
+
+Instructor: generate and release every assignment; learners: fetch, work,
+submit; instructor: collect, autograde, generate and release feedback,
+export; learners: fetch feedback. Everything goes through nbgrader's own
+API and exchange, in one Python process (each nbgrader CLI call would pay
+about 7 s of imports).
+"""
+import os
+import time
+
+import nbformat
+from nbgrader.apps import NbGraderAPI
+from nbgrader.utils import capture_log, temp_attrs
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from . import course, curriculum, notebook
+from .grade import reference
+
+
+def instructor_api(root):
+    config = PyFileConfigLoader('nbgrader_config.py', path=root).load_config()
+    return NbGraderAPI(config=config)
+
+
+def learner_api(home, student, exchange):
+    c = Config()
+    c.CourseDirectory.root = home
+    c.CourseDirectory.course_id = course.COURSE_ID
+    c.CourseDirectory.student_id = student
+    c.Exchange.root = exchange
+    c.Exchange.cache = os.path.join(home, '.nbgrader_cache')
+    c.Exchange.assignment_dir = home
+    return NbGraderAPI(config=c)
+
+
+def exchange_step(api, step, assignment_id):
+    """Run a learner-side exchange step: FetchAssignment, Submit, ..."""
+    with temp_attrs(api.coursedir, assignment_id=assignment_id):
+        app = getattr(api.exchange, step)(
+            coursedir=api.coursedir, authenticator=api.authenticator,
+            parent=api)
+        return capture_log(app)
+
+
+def _check(result, what):
+    if not result.get('success'):
+        raise RuntimeError(f'{what} failed:\n{result.get("error") or ""}\n'
+                           f'{result.get("log", "")[-3000:]}')
+    return result
+
+
+# ------------------------------------------------------------- learner work
+def solution_source(src):
+    """A master cell as a learner would have written it (no markers)."""
+    return '\n'.join(line for line in src.split('\n')
+                     if 'BEGIN SOLUTION' not in line
+                     and 'END SOLUTION' not in line)
+
+
+def fill(path, sources):
+    """Replace graded cells of the notebook at `path` by `sources`."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        match = notebook.MARKER.search(notebook.source(cell))
+        if cell.cell_type == 'code' and match and match.group(1) in sources:
+            cell.source = sources[match.group(1)]
+    nbformat.write(nb, path)
+
+
+def perfect(assignment_id):
+    ref = reference(assignment_id)
+    return {n: solution_source(s) for n, s in ref.sources.items()}
+
+
+def buggy(assignment_id, per_function=1, every=2):
+    """Our solution with a realistic bug in every other function."""
+    sources = perfect(assignment_id)
+    catalogue = curriculum.get(assignment_id).mutants.mutants.by_name
+    for i, name in enumerate(reference(assignment_id).order):
+        if i % every == 0 and catalogue.get(name):
+            sources[name] = catalogue[name][0].source
+    return sources
+
+
+LEARNERS = {
+    'ada': ('perfect', perfect),
+    'ben': ('blank', lambda assignment_id: {}),
+    'cam': ('realistic bugs', buggy),
+}
+
+
+# --------------------------------------------------------------- the loop
+def run(work, assignments=None, learners=LEARNERS, log=print):
+    """Run the loop under `work`; return a summary dict."""
+    timings = {}
+    t0 = time.monotonic()
+    paths = course.build(os.path.join(work, 'course'), assignments,
+                         fresh=True)
+    root, exchange, ids = paths['root'], paths['exchange'], paths['assignments']
+    api = instructor_api(root)
+    timings['build course'] = time.monotonic() - t0
+
+    def step(name, fn):
+        start = time.monotonic()
+        out = fn()
+        timings[name] = timings.get(name, 0) + time.monotonic() - start
+        return out
+
+    for a in ids:
+        step('generate + release', lambda: (
+            _check(api.generate_assignment(a), f'generate_assignment {a}'),
+            _check(api.release_assignment(a), f'release_assignment {a}')))
+    log(f'released {", ".join(ids)} to the exchange {exchange}')
+
+    homes = {}
+    for student, (kind, make) in learners.items():
+        home = os.path.join(work, 'learners', student)
+        course.learner(home, student, exchange)
+        homes[student] = home
+        lapi = learner_api(home, student, exchange)
+        for a in ids:
+            step('learners fetch + work + submit', lambda: (
+                _check(exchange_step(lapi, 'FetchAssignment', a), 'fetch'),
+                fill(os.path.join(home, a, curriculum.get(a).notebook),
+                     make(a)),
+                _check(exchange_step(lapi, 'Submit', a), 'submit')))
+        log(f'learner {student} ({kind}) submitted')
+
+    graded = {}
+    for a in ids:
+        step('collect', lambda: _check(api.collect(a), f'collect {a}'))
+        for student in learners:
+            result = step('autograde', lambda: api.autograde(a, student))
+            graded[(student, a)] = result.get('success', False)
+            if not result.get('success'):
+                log(f'autograde {a} for {student} failed:\n'
+                    f'{result.get("log", "")[-1500:]}')
+        step('feedback', lambda: (
+            _check(api.generate_feedback(a), f'generate_feedback {a}'),
+            _check(api.release_feedback(a), f'release_feedback {a}')))
+    for student in learners:
+        lapi = learner_api(homes[student], student, exchange)
+        for a in ids:
+            step('learners fetch feedback', lambda: _check(
+                exchange_step(lapi, 'FetchFeedback', a), 'fetch_feedback'))
+    timings['total'] = time.monotonic() - t0
+    return {'root': root, 'exchange': exchange, 'assignments': ids,
+            'learners': {s: homes[s] for s in learners}, 'graded': graded,
+            'timings': timings}

@@ -1,0 +1,157 @@
+"""Run one learner function in a fresh, resource-limited child process.
+
+A :class:`Sandbox` owns one child (``sandbox_child.py``) for one graded
+function: it loads the imports, our references for the notebook's other
+graded functions and the learner's cell, then answers calls. Time limits are
+enforced here, in the parent: a call that overruns kills the child's process
+group, and later calls report the same failure without starting another one.
+"""
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from . import sandbox_child as wire
+
+CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                     'sandbox_child.py')
+
+
+class Limits:
+    """Resource limits for one child (seconds, bytes)."""
+
+    def __init__(self, load_s=20.0, call_s=10.0, memory=4 * 2 ** 30,
+                 cpu_s=120, file_size=16 * 2 ** 20):
+        self.load_s, self.call_s = load_s, call_s
+        self.memory, self.cpu_s, self.file_size = memory, cpu_s, file_size
+
+
+class SandboxError(Exception):
+    """The learner's code failed; ``info`` is the child's error record."""
+
+    def __init__(self, info):
+        super().__init__(info.get('message', ''))
+        self.info = info
+
+
+def _preexec(limits):
+    def apply():
+        os.setsid()
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s))
+        resource.setrlimit(resource.RLIMIT_FSIZE,
+                           (limits.file_size, limits.file_size))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return apply
+
+
+class Sandbox:
+    """One child process, loaded with one learner function."""
+
+    def __init__(self, limits=None):
+        self.limits = limits or Limits()
+        self.home = tempfile.mkdtemp(prefix='dls-sandbox-')
+        env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'),
+               'HOME': self.home, 'MPLBACKEND': 'Agg', 'LANG': 'C.UTF-8',
+               'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1',
+               'MKL_NUM_THREADS': '1', 'PYTHONHASHSEED': '0',
+               'TF_CPP_MIN_LOG_LEVEL': '3', 'PYTHONWARNINGS': 'ignore'}
+        self.proc = subprocess.Popen(
+            [sys.executable, '-I', CHILD], cwd=self.home, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, preexec_fn=_preexec(self.limits))
+        self.dead = None          # why the child can no longer answer
+        self.buffer = b''
+        self.printed = 0
+        self.printed_head = ''
+
+    # ------------------------------------------------------------ protocol
+    def _ask(self, command, timeout):
+        if self.dead:
+            raise SandboxError(self.dead)
+        try:
+            self.proc.stdin.write((json.dumps(command) + '\n').encode())
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return self._died('exited')
+        deadline = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while b'\n' not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return self._died('timeout', timeout)
+            ready, _, _ = select.select([fd], [], [], left)
+            if ready:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    return self._died('exited')
+                self.buffer += chunk
+        line, self.buffer = self.buffer.split(b'\n', 1)
+        reply = json.loads(line)
+        printed = reply.get('stdout', {})
+        self.printed += printed.get('printed', 0)
+        if len(self.printed_head) < wire.KEEP_PRINTED:
+            self.printed_head += printed.get('head', '')
+        return reply
+
+    def _died(self, why, timeout=None):
+        self.kill()
+        code = self.proc.returncode
+        if why == 'timeout':
+            info = {'type': 'Timeout', 'message': f'no answer within '
+                    f'{timeout:g} s', 'where': []}
+        elif code is not None and code < 0:
+            sig = signal.Signals(-code).name
+            kind = 'CPU time limit' if sig == 'SIGXCPU' else sig
+            info = {'type': 'Crash', 'message': f'the process was killed '
+                    f'({kind})', 'where': []}
+        else:
+            info = {'type': 'Exit', 'message': f'the process exited (code '
+                    f'{code}) — os._exit() or a crash', 'where': []}
+        self.dead = info
+        raise SandboxError(info)
+
+    # ----------------------------------------------------------------- API
+    def load(self, name, prelude, refs, cell, protect=()):
+        """Define `name` from the learner's `cell`; return the child's reply."""
+        reply = self._ask({'op': 'load', 'name': name, 'prelude': prelude,
+                           'refs': list(refs), 'cell': cell,
+                           'protect': list(protect)}, self.limits.load_s)
+        return reply
+
+    def call(self, args=(), kwargs=None, seed=None, post=None, timeout=None):
+        """Call the loaded function; return (value, args_after) decoded."""
+        reply = self._ask({'op': 'call', 'args': wire.encode(tuple(args)),
+                           'kwargs': wire.encode(dict(kwargs or {})),
+                           'seed': seed, 'post': post},
+                          timeout or self.limits.call_s)
+        if not reply['ok']:
+            raise SandboxError(reply['error'])
+        return wire.decode(reply['value']), wire.decode(reply['args_after'])
+
+    def kill(self):
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        self.proc.wait()
+
+    def close(self):
+        try:
+            if self.proc.poll() is None:
+                self.proc.stdin.close()
+                self.proc.wait(timeout=2)
+        except (subprocess.TimeoutExpired, OSError):
+            pass
+        self.kill()
+        for stream in (self.proc.stdout,):
+            stream.close()
+        shutil.rmtree(self.home, ignore_errors=True)

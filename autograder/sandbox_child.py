@@ -1,0 +1,238 @@
+"""The grading sandbox's child process, and the wire format both sides use.
+
+Run as a script (``python -I sandbox_child.py``) by :mod:`autograder.sandbox`.
+It imports nothing from the autograder package, so a learner's code running
+here cannot reach the hidden checks or the reference for the function under
+test. Protocol: one JSON command per line on stdin, one JSON reply per line
+on a private copy of the original stdout; fd 1 and 2 go to a capped log file
+and ``sys.stdout`` to a counting buffer, so printing cannot corrupt replies.
+
+Commands::
+
+    {"op": "load", "prelude": str, "refs": [str], "cell": str, "name": str,
+     "protect": [paths]}                 -> {"ok": bool, ...}
+    {"op": "call", "args": wire, "kwargs": wire, "seed": int|None,
+     "post": str|None}                   -> {"ok": bool, "value": wire, ...}
+
+Values travel as tagged JSON (see :func:`encode`), never as pickles: the
+parent must not run code the child chose.
+"""
+import base64
+import io
+import json
+import math
+import os
+import sys
+import traceback
+
+CELL = '<graded cell>'
+NUMERIC_KINDS = 'biufc'
+MAX_ARRAY_BYTES = 64 * 2 ** 20
+KEEP_PRINTED = 2000
+
+
+# ---------------------------------------------------------------- wire format
+def encode(value, depth=0):
+    """Turn a result into JSON-safe data that keeps the exact types."""
+    import numpy as np
+    if depth > 20:
+        return {'t': 'other', 'type': 'too deeply nested'}
+    if value is None:
+        return {'t': 'none'}
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind not in NUMERIC_KINDS or value.nbytes > MAX_ARRAY_BYTES:
+            return {'t': 'other', 'type': f'ndarray[{value.dtype}]',
+                    'shape': list(value.shape)}
+        data = np.ascontiguousarray(value)
+        return {'t': 'nd', 'dtype': data.dtype.str, 'shape': list(data.shape),
+                'b64': base64.b64encode(data.tobytes()).decode()}
+    if isinstance(value, np.generic) and value.dtype.kind in NUMERIC_KINDS:
+        return {'t': 'np', 'dtype': value.dtype.str,
+                'b64': base64.b64encode(value.tobytes()).decode()}
+    for kind, tag in ((bool, 'bool'), (int, 'int'), (float, 'float')):
+        if type(value) is kind:
+            return {'t': tag, 'v': value if tag != 'float' else _float(value)}
+    if type(value) is complex:
+        return {'t': 'complex', 'v': [_float(value.real), _float(value.imag)]}
+    if type(value) is str:
+        return {'t': 'str', 'v': value[:10000]}
+    if type(value) in (list, tuple):
+        return {'t': type(value).__name__,
+                'v': [encode(v, depth + 1) for v in value]}
+    if type(value) is dict:
+        return {'t': 'dict', 'v': [[encode(k, depth + 1), encode(v, depth + 1)]
+                                   for k, v in value.items()]}
+    return {'t': 'other', 'type': type(value).__name__}
+
+
+def _float(x):
+    return x if math.isfinite(x) else repr(x)
+
+
+def decode(data):
+    """Inverse of :func:`encode`; unknown objects become :class:`Opaque`."""
+    import numpy as np
+    tag = data['t']
+    if tag == 'none':
+        return None
+    if tag == 'nd' or tag == 'np':
+        dtype = np.dtype(data['dtype'])
+        if dtype.kind not in NUMERIC_KINDS:
+            raise ValueError('refused dtype from sandbox')
+        raw = base64.b64decode(data['b64'])
+        if tag == 'np':
+            return np.frombuffer(raw, dtype=dtype)[0]
+        return np.frombuffer(raw, dtype=dtype).reshape(data['shape']).copy()
+    if tag == 'bool':
+        return bool(data['v'])
+    if tag == 'int':
+        return int(data['v'])
+    if tag == 'float':
+        return float(data['v'])
+    if tag == 'complex':
+        return complex(float(data['v'][0]), float(data['v'][1]))
+    if tag == 'str':
+        return str(data['v'])
+    if tag in ('list', 'tuple'):
+        items = [decode(v) for v in data['v']]
+        return items if tag == 'list' else tuple(items)
+    if tag == 'dict':
+        return {decode(k): decode(v) for k, v in data['v']}
+    return Opaque(str(data.get('type', '?')), data.get('shape'))
+
+
+class Opaque:
+    """A value the sandbox could not send back (a model, a generator, ...)."""
+
+    def __init__(self, type_name, shape=None):
+        self.type_name, self.shape = type_name, shape
+
+    def __repr__(self):
+        return f'<{self.type_name} object>'
+
+
+# ------------------------------------------------------------------- the child
+class _CountingOut(io.TextIOBase):
+    """sys.stdout for learner code: keeps the first characters, counts all."""
+
+    def __init__(self):
+        self.kept, self.count = [], 0
+
+    def write(self, text):
+        text = str(text)
+        if self.count < KEEP_PRINTED:
+            self.kept.append(text[:KEEP_PRINTED - self.count])
+        self.count += len(text)
+        return len(text)
+
+    def take(self):
+        out = {'printed': self.count, 'head': ''.join(self.kept)}
+        self.kept, self.count = [], 0
+        return out
+
+
+def _error(err, name):
+    frames = [f for f in traceback.extract_tb(err.__traceback__)
+              if f.filename == CELL]
+    where = [{'line': f.lineno, 'func': f.name, 'code': (f.line or '')[:200]}
+             for f in frames[-3:]]
+    message = str(err)[:600] if not isinstance(err, SystemExit) else repr(err)
+    if isinstance(err, SyntaxError):
+        where = [{'line': err.lineno or 0, 'func': name,
+                  'code': (err.text or '').strip()[:200]}]
+        message = err.msg
+    return {'type': type(err).__name__, 'message': message, 'where': where}
+
+
+def _install_guard(protect, home):
+    """Block writes outside our scratch folder and reads of grader files."""
+    protect = [os.path.realpath(p) for p in protect]
+    home = os.path.realpath(home)
+    writes = ('w', 'a', 'x', '+')
+    blocked = {'subprocess.Popen', 'os.system', 'os.exec', 'os.posix_spawn',
+               'os.fork', 'os.forkpty', 'socket.connect', 'socket.bind',
+               'ctypes.dlopen', 'ctypes.dlsym', 'os.kill', 'os.killpg',
+               'pty.spawn', 'os.putenv', 'os.unsetenv'}
+    changes = {'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.chmod',
+               'os.chown', 'os.truncate', 'os.link', 'os.symlink',
+               'shutil.rmtree', 'shutil.copyfile', 'os.utime'}
+
+    def inside(path, roots):
+        try:
+            real = os.path.realpath(os.fsdecode(path))
+        except (TypeError, ValueError):
+            return False
+        return any(real == r or real.startswith(r + os.sep) for r in roots)
+
+    def hook(event, args):
+        if event in blocked:
+            raise PermissionError(f'{event} is not allowed while grading')
+        if event == 'open' and args and isinstance(args[0], (str, bytes)):
+            path, mode, flags = args[0], args[1] or 'r', args[2] or 0
+            writing = (any(c in str(mode) for c in writes)
+                       or flags & (os.O_WRONLY | os.O_RDWR))
+            if writing and not inside(path, [home, '/dev/null']):
+                raise PermissionError('writing files is not allowed while '
+                                      f'grading: {os.fsdecode(path)}')
+            if inside(path, protect):
+                raise PermissionError('reading grader files is not allowed')
+        elif event in changes and args:
+            if not inside(args[0], [home]):
+                raise PermissionError(f'{event} is not allowed while grading')
+
+    sys.addaudithook(hook)
+
+
+def main():
+    reply_fd = os.dup(1)
+    log = os.open('printed.log', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    replies = os.fdopen(reply_fd, 'w', buffering=1)
+    out = _CountingOut()
+    sys.stdout = sys.stderr = out
+    import numpy as np  # noqa: F401  (warm the import before timing starts)
+    ns, name, guarded = {'__name__': '__graded__'}, None, False
+
+    for line in sys.stdin:
+        cmd = json.loads(line)
+        reply = {'ok': True}
+        try:
+            if cmd['op'] == 'load':
+                name = cmd['name']
+                exec(compile(cmd['prelude'], '<imports>', 'exec'), ns)
+                for src in cmd['refs']:
+                    exec(compile(src, '<reference>', 'exec'), ns)
+                if not guarded:
+                    _install_guard(cmd.get('protect', []), os.getcwd())
+                    guarded = True
+                try:
+                    exec(compile(cmd['cell'], CELL, 'exec'), ns)
+                except BaseException as err:  # noqa: B036 (SystemExit too)
+                    reply = {'ok': False, 'error': _error(err, name)}
+                fn = ns.get(name)
+                reply['defined'] = fn is not None
+                reply['callable'] = callable(fn)
+            elif cmd['op'] == 'call':
+                args = decode(cmd['args'])
+                kwargs = decode(cmd['kwargs'])
+                if cmd.get('seed') is not None:
+                    np.random.seed(cmd['seed'])
+                try:
+                    value = ns[name](*args, **kwargs)
+                    if cmd.get('post'):
+                        post_ns = {}
+                        exec(cmd['post'], post_ns)
+                        value = post_ns['post'](value)
+                    reply['value'] = encode(value)
+                    reply['args_after'] = encode(list(args))
+                except BaseException as err:  # noqa: B036
+                    reply = {'ok': False, 'error': _error(err, name)}
+        except BaseException as err:  # noqa: B036 (a broken command)
+            reply = {'ok': False, 'error': _error(err, name)}
+        reply['stdout'] = out.take()
+        replies.write(json.dumps(reply) + '\n')
+
+
+if __name__ == '__main__':
+    main()
