@@ -42,13 +42,31 @@ class FunctionResult:
         head = (f'{self.name}: {self.score:g} / {self.max_score:g} points '
                 f'({self.passed} of {self.total} hidden checks passed)')
         lines = [head]
-        lines += [f'  ✗ {m}' for m in self.messages[:8]]
-        if len(self.messages) > 8:
-            lines.append(f'  … and {len(self.messages) - 8} more failed checks')
+        shown = _merge(self.messages)
+        lines += [f'  ✗ {m}' for m in shown[:8]]
+        if len(shown) > 8:
+            lines.append(f'  … and {len(shown) - 8} more failed checks')
         lines += [f'  note: {n}' for n in self.notes]
         if self.status == 'passed':
             lines.append('  ✓ all hidden checks passed')
         return '\n'.join(lines)
+
+
+def _merge(messages):
+    """Say a reason once when several checks failed for it."""
+    by_reason = {}
+    for message in messages:
+        label, _, reason = message.partition(': ')
+        by_reason.setdefault(reason or label, []).append(label)
+    merged = []
+    for reason, labels in by_reason.items():
+        if len(labels) == 1:
+            merged.append(f'{labels[0]}: {reason}' if reason != labels[0]
+                          else reason)
+        else:
+            merged.append(f'{reason} ({len(labels)} checks, e.g. '
+                          f'{labels[0]})')
+    return merged
 
 
 class Reference:

@@ -7,7 +7,9 @@ API and exchange, in one Python process (each nbgrader CLI call would pay
 about 7 s of imports).
 """
 import os
+import shutil
 import time
+import warnings
 
 import nbformat
 from nbgrader.apps import NbGraderAPI
@@ -17,6 +19,9 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from . import course, curriculum, notebook
 from .grade import reference
+
+# nbgrader 0.9.6 with SQLAlchemy 2.1 warns about harmless autoflush order.
+warnings.filterwarnings('ignore', message='Object of type <Submitted')
 
 
 def instructor_api(root):
@@ -96,8 +101,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
     """Run the loop under `work`; return a summary dict."""
     timings = {}
     t0 = time.monotonic()
-    paths = course.build(os.path.join(work, 'course'), assignments,
-                         fresh=True)
+    shutil.rmtree(work, ignore_errors=True)
+    paths = course.build(os.path.join(work, 'course'), assignments)
     root, exchange, ids = paths['root'], paths['exchange'], paths['assignments']
     api = instructor_api(root)
     timings['build course'] = time.monotonic() - t0

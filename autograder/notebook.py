@@ -42,7 +42,7 @@ def loads(text, name='notebook'):
         raise SubmissionError(f'{name} is JSON but not a notebook (no cell '
                               'list). Submit the .ipynb file itself.')
     try:
-        return nbformat.from_dict(raw)
+        return nbformat.reads(text, as_version=4)
     except Exception as err:  # nbformat raises many kinds
         raise SubmissionError(f'{name} could not be read as a notebook: '
                               f'{err}') from None

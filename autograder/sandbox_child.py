@@ -20,6 +20,7 @@ parent must not run code the child chose.
 import base64
 import io
 import json
+import linecache
 import math
 import os
 import sys
@@ -206,6 +207,8 @@ def main():
                 if not guarded:
                     _install_guard(cmd.get('protect', []), os.getcwd())
                     guarded = True
+                lines = cmd['cell'].splitlines(True)
+                linecache.cache[CELL] = (len(cmd['cell']), None, lines, CELL)
                 try:
                     exec(compile(cmd['cell'], CELL, 'exec'), ns)
                 except BaseException as err:  # noqa: B036 (SystemExit too)

@@ -44,8 +44,17 @@ def collect(root):
                             'max_score': grade.max_score,
                             'feedback': texts.get(name, ''),
                         })
-    rows.sort(key=lambda r: (r['assignment'], r['student']))
+    rows.sort(key=lambda r: (r['assignment'], r['student'], _position(r)))
     return rows
+
+
+def _position(row):
+    """Where a function stands in its notebook (test-cell order)."""
+    from .grade import reference
+    try:
+        return reference(row['assignment']).order.index(row['function'])
+    except (KeyError, ValueError):
+        return len(row['function'])
 
 
 def export(rows, directory):
