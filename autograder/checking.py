@@ -16,6 +16,7 @@ that each loses points, and on a wrong value ``t.close(..., via=...)``
 recomputes the value with every mutant and names the one that matches.
 """
 import ast
+import copy
 import inspect
 import textwrap
 from contextlib import contextmanager
@@ -75,7 +76,7 @@ class Trial:
     """One grading run of one function: the learner's or the reference's."""
 
     def __init__(self, name, ref, runner, rng, mutants=()):
-        self.name, self.ref, self.rng = name, ref, rng
+        self.name, self.ref, self.rng = name, _on_copies(ref), rng
         self._runner = runner  # (args, kwargs, seed) -> (value, args_after)
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []
@@ -121,7 +122,7 @@ class Trial:
         """The cause of the first mutant whose result matches `got`."""
         for cause, fn in self.mutants:
             try:
-                alt = via(fn)
+                alt = via(_on_copies(fn))
             except Exception:  # mutants may crash where the learner did not
                 continue
             if _matches(got, alt):
@@ -137,8 +138,11 @@ class Trial:
                      not isinstance(value, Opaque),
                      f'expected {names}, got {got}' + _hint(hint))
 
-    def shape(self, label, value, shape, hint=''):
+    def shape(self, label, value, shape, hint='', via=None):
         got = np.shape(value) if not isinstance(value, Opaque) else None
+        if got != tuple(shape) and via:
+            cause = self.diagnose(value, via)
+            hint = f'likely cause: {cause}' if cause else hint
         self.require(label, got == tuple(shape),
                      f'expected shape {tuple(shape)}, got {got}' + _hint(hint))
 
@@ -166,14 +170,20 @@ class Trial:
                               f'{_type_name(got)}')
         if g.shape != e.shape and g.size == e.size == 1:
             g, e = g.reshape(()), e.reshape(())
-        if g.shape != e.shape:
-            return self.check(label, False, f'expected shape {e.shape}, '
-                              f'got {g.shape}' + _hint(hint))
-        if np.allclose(g, e, rtol=rtol, atol=atol):
+        if g.shape == e.shape and np.allclose(g, e, rtol=rtol, atol=atol):
             return self.check(label, True)
         cause = self.diagnose(got, via) if via else None
-        return self.check(label, False, _mismatch(g, e) + (
+        what = (_mismatch(g, e) if g.shape == e.shape else
+                f'expected shape {e.shape}, got {g.shape}')
+        return self.check(label, False, what + (
             f' — likely cause: {cause}' if cause else _hint(hint)))
+
+
+def _on_copies(fn):
+    """`fn` called on deep copies, so a mutant cannot change our inputs."""
+    def call(*args, **kwargs):
+        return fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    return call
 
 
 def _matches(got, alt):

@@ -57,13 +57,6 @@ def _check(result, what):
 
 
 # ------------------------------------------------------------- learner work
-def solution_source(src):
-    """A master cell as a learner would have written it (no markers)."""
-    return '\n'.join(line for line in src.split('\n')
-                     if 'BEGIN SOLUTION' not in line
-                     and 'END SOLUTION' not in line)
-
-
 def fill(path, sources):
     """Replace graded cells of the notebook at `path` by `sources`."""
     nb = nbformat.read(path, as_version=4)
@@ -76,7 +69,7 @@ def fill(path, sources):
 
 def perfect(assignment_id):
     ref = reference(assignment_id)
-    return {n: solution_source(s) for n, s in ref.sources.items()}
+    return {n: notebook.solution_source(s) for n, s in ref.sources.items()}
 
 
 def buggy(assignment_id, per_function=1, every=2):

@@ -126,3 +126,10 @@ SUSPICIOUS = (
 def tampering(src):
     """Reasons why a graded cell looks like it tries to fool the grader."""
     return [why for pattern, why in SUSPICIOUS if pattern.search(src)]
+
+
+def solution_source(src):
+    """A master cell as a learner would have written it (no markers)."""
+    return '\n'.join(line for line in src.split('\n')
+                     if 'BEGIN SOLUTION' not in line
+                     and 'END SOLUTION' not in line)

@@ -63,7 +63,8 @@ def image2vector(t):
             t.type(f'image2vector on shape {shape} returns', out, np.ndarray)
             t.shape(f'image2vector on shape {shape}: output shape', out,
                     (n, 1), hint='a column vector (n, 1), not a 1-D array '
-                    'or a row, sized from image.shape (not hard-coded)')
+                    'or a row, sized from image.shape (not hard-coded)',
+                    via=lambda f, im=image: f(im))
             t.close(f'image2vector on shape {shape}: order of values', out,
                     t.ref(image), via=lambda f, im=image: f(im),
                     hint='reshape in numpy\'s default (row-major) order')

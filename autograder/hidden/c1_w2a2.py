@@ -39,12 +39,15 @@ def initialize_with_zeros(t):
                             out, 2)
             t.type(f'dim={dim}: w', w, np.ndarray)
             t.shape(f'dim={dim}: w shape', w, (dim, 1),
-                    hint='w is a column vector np.zeros((dim, 1))')
+                    hint='w is a column vector np.zeros((dim, 1))',
+                    via=lambda f, d=dim: f(d)[0])
             t.check(f'dim={dim}: w is all zeros',
-                    np.all(np.asarray(w) == 0), 'w must start at zero')
+                    np.all(np.asarray(w) == 0), 'some entries are not 0 — '
+                    'w must start at zero (np.zeros), not random')
             t.check(f'dim={dim}: w holds floats',
                     np.asarray(w).dtype.kind == 'f',
-                    f'w has dtype {np.asarray(w).dtype}; use float zeros')
+                    f'w has dtype {np.asarray(w).dtype} — use float zeros, '
+                    'np.zeros((dim, 1)) without dtype=int')
             t.type(f'dim={dim}: b', b, float,
                    hint='write b = 0.0 (a Python float), not b = 0')
             t.close(f'dim={dim}: b value', b, 0.0)
@@ -96,7 +99,8 @@ def optimize(t):
                 and len(costs) == len(e_costs),
                 f'expected {len(e_costs)} costs for {iters} iterations '
                 f'(at 0, 100, 200), got '
-                f'{len(costs) if hasattr(costs, "__len__") else costs}')
+                f'{len(costs) if hasattr(costs, "__len__") else costs} — '
+                'append the cost only when i % 100 == 0')
         t.close('recorded costs', costs, e_costs, via=lambda f: f(*args)[2])
         w_after, b_after = t.args_after[0], t.args_after[1]
         t.check('w passed in is left unchanged',
@@ -124,7 +128,8 @@ def predict(t):
             out = t.call(w, b, X, label=f'{tag}: predict runs')
             t.type(f'{tag}: returns an array', out, np.ndarray)
             t.shape(f'{tag}: output shape', out, (1, X.shape[1]),
-                    hint='one prediction per example, shape (1, m)')
+                    hint='one prediction per example, shape (1, m)',
+                    via=lambda f, a=(w, b, X): f(*a))
             t.check(f'{tag}: every prediction is 0 or 1',
                     np.all(np.isin(np.asarray(out, dtype=float), (0, 1))),
                     'turn probabilities into labels with A > 0.5')

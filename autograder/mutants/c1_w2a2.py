@@ -4,6 +4,7 @@ Mutants may call the notebook's other graded functions (``sigmoid``,
 ``propagate`` ...): they run beside the references for those.
 """
 import copy
+import math
 
 import numpy as np
 
@@ -23,10 +24,9 @@ def sigmoid(z):  # noqa: F811
     return 1 / 1 + np.exp(-z)
 
 
-@mutants('sigmoid', 'returned exp(-z) / (1 + exp(-z)), which is '
-         'sigmoid(-z)')
+@mutants('sigmoid', 'math.exp only takes single numbers; use np.exp')
 def sigmoid(z):  # noqa: F811
-    return np.exp(-z) / (1 + np.exp(-z))
+    return 1 / (1 + math.exp(-z))
 
 
 @mutants('initialize_with_zeros', 'w is a 1-D array; use np.zeros((dim, 1))',
