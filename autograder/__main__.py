@@ -19,7 +19,7 @@ def cmd_demo(args):
           'autograde, feedback, export …', flush=True)
     summary = loop.run(os.path.join(args.work, 'demo'), args.assignment)
     root = summary['root']
-    rows = scores.collect(root)
+    rows = scores.collect(root, summary['problems'])
     print()
     print(scores.table(rows))
     csv_path, json_path = scores.export(rows, os.path.join(root, 'export'))

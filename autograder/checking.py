@@ -79,15 +79,19 @@ class Trial:
         self.name, self.ref, self.rng = name, _on_copies(ref), rng
         self._runner = runner  # (args, kwargs, seed) -> (value, args_after)
         self.mutants = list(mutants)   # [(cause, function)]
-        self.passed, self.total, self.messages = 0, 0, []
+        self.passed, self.total, self.messages = 0, 0, []   # weighted
+        self.checks_passed, self.checks_total = 0, 0         # counted
         self.crash = None
         self.args_after = None  # the arguments as the last call left them
 
     # --------------------------------------------------------------- record
-    def check(self, label, ok, message=''):
-        self.total += 1
+    def check(self, label, ok, message='', weight=1):
+        """Record one named check; values weigh 2, structure 1."""
+        self.total += weight
+        self.checks_total += 1
         if ok:
-            self.passed += 1
+            self.passed += weight
+            self.checks_passed += 1
         else:
             self.messages.append(f'{label}: {message}' if message else label)
         return bool(ok)
@@ -112,10 +116,11 @@ class Trial:
         try:
             value, self.args_after = self._runner(args, kwargs, seed)
         except SandboxError as err:
+            # not a check of its own: the checks this case did not reach
+            # are lost, and this message says why
             self.crash = self.crash or err.info
-            self.check(label, False, describe_error(err.info))
+            self.messages.append(f'{label}: {describe_error(err.info)}')
             raise Abort(label) from None
-        self.check(label, True)
         return value
 
     def diagnose(self, got, via):
@@ -167,16 +172,16 @@ class Trial:
             e = np.asarray(expected, dtype=float)
         except (TypeError, ValueError):
             return self.check(label, False, f'expected numbers, got '
-                              f'{_type_name(got)}')
+                              f'{_type_name(got)}', weight=2)
         if g.shape != e.shape and g.size == e.size == 1:
             g, e = g.reshape(()), e.reshape(())
         if g.shape == e.shape and np.allclose(g, e, rtol=rtol, atol=atol):
-            return self.check(label, True)
+            return self.check(label, True, weight=2)
         cause = self.diagnose(got, via) if via else None
         what = (_mismatch(g, e) if g.shape == e.shape else
                 f'expected shape {e.shape}, got {g.shape}')
         return self.check(label, False, what + (
-            f' — likely cause: {cause}' if cause else _hint(hint)))
+            f' — likely cause: {cause}' if cause else _hint(hint)), weight=2)
 
 
 def _on_copies(fn):

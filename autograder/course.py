@@ -42,6 +42,15 @@ c.Autograde.autograde_preprocessors = [
     'nbgrader.preprocessors.AssignLatePenalties',
     'nbgrader.preprocessors.CheckCellMetadata',
 ]
+c.Autograde.sanitize_preprocessors = [
+    'nbgrader.preprocessors.ClearOutput',
+    'nbgrader.preprocessors.DeduplicateIds',
+    'autograder.nbgrader_plugin.DropEmptyMetadata',   # nbgrader bug fix
+    'nbgrader.preprocessors.OverwriteKernelspec',
+    'nbgrader.preprocessors.OverwriteCells',
+    'nbgrader.preprocessors.CheckCellMetadata',
+]
+c.Autograde.pre_convert_hook = 'autograder.nbgrader_plugin.check_submission'
 c.OverwriteCells.add_missing_cells = True   # a deleted test cell comes back
 # Validate (public checks) still runs a kernel: generous cell timeout, and
 # TensorFlow's start-up lines kept off stderr.

@@ -26,8 +26,10 @@ class FunctionResult:
     name: str
     score: float
     max_score: float
-    passed: int = 0
+    passed: int = 0          # weighted: value checks count twice
     total: int = 0
+    checks_passed: int = 0   # plain counts, for people
+    checks_total: int = 0
     messages: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
@@ -40,7 +42,8 @@ class FunctionResult:
     def report(self):
         """The text shown under the test cell and in feedback."""
         head = (f'{self.name}: {self.score:g} / {self.max_score:g} points '
-                f'({self.passed} of {self.total} hidden checks passed)')
+                f'({self.checks_passed} of {self.checks_total} hidden checks '
+                'passed)')
         lines = [head]
         shown = _merge(self.messages)
         lines += [f'  ✗ {m}' for m in shown[:8]]
@@ -137,10 +140,10 @@ def _run_spec(ref, name, runner):
 
 def _count_checks(ref, name):
     trial = _run_spec(ref, name, _reference_runner(ref.ns[name]))
-    if trial.passed != trial.total or trial.total == 0:
+    if trial.passed != trial.total or trial.total == 0 or trial.messages:
         raise RuntimeError(f'{ref.assignment.id}.{name}: the reference fails '
                            f'its own hidden checks: {trial.messages}')
-    return trial.total
+    return trial.total, trial.checks_total
 
 
 def _defined_functions(src):
@@ -153,8 +156,9 @@ def _defined_functions(src):
 
 def grade_function(ref, name, cells, sandbox, points=POINTS, protect=()):
     """Grade one function from the learner's cells for it."""
-    total = _count_checks(ref, name)
-    result = FunctionResult(name, 0.0, float(points), total=total)
+    total, count = _count_checks(ref, name)
+    result = FunctionResult(name, 0.0, float(points), total=total,
+                            checks_total=count)
     if not cells:
         result.messages.append(
             f'no cell starting with `# GRADED FUNCTION: {name}` was found — '
@@ -191,6 +195,7 @@ def grade_function(ref, name, cells, sandbox, points=POINTS, protect=()):
 
     trial = _run_spec(ref, name, runner)
     result.passed = trial.passed
+    result.checks_passed = trial.checks_passed
     result.messages = trial.messages
     result.score = round(points * trial.passed / total, 2)
     if sandbox.printed > NOISY_PRINT:

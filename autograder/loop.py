@@ -17,7 +17,7 @@ from nbgrader.utils import capture_log, temp_attrs
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from . import course, curriculum, notebook
+from . import course, curriculum, nbgrader_plugin, notebook
 from .grade import reference
 
 # nbgrader 0.9.6 with SQLAlchemy 2.1 warns about harmless autoflush order.
@@ -56,9 +56,19 @@ def _check(result, what):
     return result
 
 
+def _last_line(text):
+    lines = [line for line in str(text).strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else 'unknown error'
+
+
 # ------------------------------------------------------------- learner work
 def fill(path, sources):
-    """Replace graded cells of the notebook at `path` by `sources`."""
+    """Replace graded cells of the notebook at `path` by `sources`.
+
+    `sources` may also be a callable that edits the file itself.
+    """
+    if callable(sources):
+        return sources(path)
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         match = notebook.MARKER.search(notebook.source(cell))
@@ -112,38 +122,56 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
             _check(api.release_assignment(a), f'release_assignment {a}')))
     log(f'released {", ".join(ids)} to the exchange {exchange}')
 
-    homes = {}
+    homes, problems = {}, {}
     for student, (kind, make) in learners.items():
         home = os.path.join(work, 'learners', student)
         course.learner(home, student, exchange)
         homes[student] = home
         lapi = learner_api(home, student, exchange)
         for a in ids:
-            step('learners fetch + work + submit', lambda: (
-                _check(exchange_step(lapi, 'FetchAssignment', a), 'fetch'),
-                fill(os.path.join(home, a, curriculum.get(a).notebook),
-                     make(a)),
-                _check(exchange_step(lapi, 'Submit', a), 'submit')))
+            try:
+                step('learners fetch + work + submit', lambda: (
+                    _check(exchange_step(lapi, 'FetchAssignment', a),
+                           'fetch'),
+                    fill(os.path.join(home, a, curriculum.get(a).notebook),
+                         make(a)),
+                    _check(exchange_step(lapi, 'Submit', a), 'submit')))
+            except RuntimeError as err:
+                problems[(student, a)] = [_last_line(err)]
+                log(f'{student}/{a}: {problems[(student, a)][0]}')
         log(f'learner {student} ({kind}) submitted')
 
     graded = {}
     for a in ids:
         step('collect', lambda: _check(api.collect(a), f'collect {a}'))
         for student in learners:
+            submitted = os.path.join(root, 'submitted', student, a)
+            if not os.path.isdir(submitted):
+                graded[(student, a)] = False
+                continue
+            found = nbgrader_plugin.problems(
+                [os.path.join(submitted, f) for f in os.listdir(submitted)
+                 if f.endswith('.ipynb')])
             result = step('autograde', lambda: api.autograde(a, student))
             graded[(student, a)] = result.get('success', False)
-            if not result.get('success'):
-                log(f'autograde {a} for {student} failed:\n'
-                    f'{result.get("log", "")[-1500:]}')
+            if found or not result.get('success'):
+                problems[(student, a)] = found or [
+                    'nbgrader could not grade this submission: '
+                    + _last_line(result.get('log', ''))]
+                log(f'{student}/{a}: not graded, 0 points: '
+                    + ' '.join(problems[(student, a)]))
         step('feedback', lambda: (
             _check(api.generate_feedback(a), f'generate_feedback {a}'),
             _check(api.release_feedback(a), f'release_feedback {a}')))
     for student in learners:
         lapi = learner_api(homes[student], student, exchange)
         for a in ids:
-            step('learners fetch feedback', lambda: _check(
-                exchange_step(lapi, 'FetchFeedback', a), 'fetch_feedback'))
+            if graded.get((student, a)):
+                step('learners fetch feedback', lambda: _check(
+                    exchange_step(lapi, 'FetchFeedback', a),
+                    'fetch_feedback'))
     timings['total'] = time.monotonic() - t0
     return {'root': root, 'exchange': exchange, 'assignments': ids,
             'learners': {s: homes[s] for s in learners}, 'graded': graded,
+            'problems': problems,
             'timings': timings}

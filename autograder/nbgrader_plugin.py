@@ -13,8 +13,9 @@ import traceback
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets.log import get_logger
 
-from . import curriculum, grade
+from . import curriculum, grade, notebook
 
 
 def _is_test_cell(cell):
@@ -49,6 +50,43 @@ def write_verdicts(nb, results):
                        data={'text/plain': f'{earned:g}'}),
         ]
     return nb
+
+
+def problems(notebooks):
+    """Clear messages for submitted notebooks that cannot be read."""
+    found = []
+    for path in notebooks:
+        try:
+            notebook.read(path)
+        except notebook.SubmissionError as err:
+            found.append(str(err))
+    return found
+
+
+def check_submission(assignment, student, notebooks):
+    """nbgrader ``Autograde.pre_convert_hook``: name unreadable notebooks.
+
+    nbgrader then fails that one submission (0 points) and goes on with the
+    others; this line tells the instructor why, before its traceback.
+    """
+    for problem in problems(notebooks):
+        get_logger().error('[%s/%s] cannot be graded: %s', student,
+                           assignment, problem)
+
+
+class DropEmptyMetadata(NbGraderPreprocessor):
+    """Remove the empty ``nbgrader`` metadata DeduplicateIds leaves behind.
+
+    nbgrader 0.9.6's ``OverwriteCells.add_missing_task_cells`` reads
+    ``grade_id`` from every cell that has an ``nbgrader`` key, so one
+    duplicated grade cell would otherwise fail the whole submission.
+    """
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.get('metadata', {}).get('nbgrader', None) == {}:
+                del cell.metadata['nbgrader']
+        return nb, resources
 
 
 class GradeFunctions(NbGraderPreprocessor):

@@ -24,8 +24,13 @@ def _messages(root, student, assignment, notebook_id):
     return found
 
 
-def collect(root):
-    """One row per learner, assignment and graded function."""
+def collect(root, problems=None):
+    """One row per learner, assignment and graded function.
+
+    `problems` maps (student, assignment) to why nbgrader could not grade
+    that submission; those rows carry the reason as their feedback.
+    """
+    problems = problems or {}
     rows = []
     with Gradebook(f'sqlite:///{root}/gradebook.db', course.COURSE_ID) as gb:
         for assignment in gb.assignments:
@@ -33,6 +38,8 @@ def collect(root):
                 for sub in gb.notebook_submissions(nb.name, assignment.name):
                     student = sub.student.id
                     texts = _messages(root, student, assignment.name, nb.name)
+                    problem = ' '.join(problems.get(
+                        (student, assignment.name), []))
                     for grade in sorted(sub.grades, key=lambda g: g.id):
                         name = grade.name
                         rows.append({
@@ -42,7 +49,7 @@ def collect(root):
                             else name,
                             'score': grade.score,
                             'max_score': grade.max_score,
-                            'feedback': texts.get(name, ''),
+                            'feedback': texts.get(name, problem),
                         })
     rows.sort(key=lambda r: (r['assignment'], r['student'], _position(r)))
     return rows

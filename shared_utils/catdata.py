@@ -23,16 +23,29 @@ SIZE = 64                        # side of a picture, in pixels
 SUPER = 4                        # supersampling factor for anti-aliasing
 NON_CATS = ('dog', 'house', 'car', 'flower', 'landscape')
 NON_CAT_P = (0.4, 0.15, 0.15, 0.15, 0.15)
-CUE = 0.5                        # default strength of the cat colour cue
+CLUTTER = 6
+CUE = 0.8                        # default strength of the cat colour cue
 _EYES = ([0.45, 0.8, 0.2], [0.9, 0.65, 0.1])   # green, amber
 _T = np.linspace(0.0, 2.0 * np.pi, 40, endpoint=False)
 _CIRCLE = np.stack([np.cos(_T), np.sin(_T)], axis=1)
 
 
-def _colour(rng, light, sat=0.25):
-    """Return a random RGB colour in [0, 1]^3 on the light or dark side."""
+def _colour(rng, light, sat=0.25, warm=0.0):
+    """Return a random RGB colour on the light or the dark side.
+
+    Args:
+    - rng: numpy Generator
+    - light: True for a light colour, False for a dark one
+    - sat: largest random offset of each channel from the grey value
+    - warm: in [0, 1], how far the offsets move towards a fur-like warm
+      tint (red up, blue down) instead of a random hue
+
+    Returns:
+    - colour: floats in [0, 1], shape (3,)
+    """
     lo, hi = (0.68, 0.96) if light else (0.04, 0.32)
-    return np.clip(rng.uniform(lo, hi) + sat * rng.uniform(-1, 1, 3), 0, 1)
+    hue = (1 - warm) * rng.uniform(-1, 1, 3) + warm * np.array([1, 0, -1])
+    return np.clip(rng.uniform(lo, hi) + sat * hue, 0, 1)
 
 
 def _mix(a, b, t):
@@ -255,12 +268,17 @@ def render(kind, rng, cue=CUE):
     - image: uint8 array of shape (SIZE, SIZE, 3)
     """
     light_bg = rng.random() < 0.5
-    bg, fur = _colour(rng, light_bg, 0.2), _colour(rng, not light_bg)
+    warm = cue if kind in ('cat', 'dog') else 0.0
+    bg = _colour(rng, light_bg, 0.2)
+    fur = _colour(rng, not light_bg, warm=warm)
     det = _colour(rng, light_bg)
     jitter = 0.1 * SIZE
     centre = SIZE / 2 + rng.uniform(-jitter, jitter, 2)
     angle = np.deg2rad(10.0) * rng.uniform(-1, 1)
     cv = _Canvas(centre, rng.uniform(0.9, 1.15), angle)
+    for _ in range(int(rng.integers(0, CLUTTER + 1))):
+        cv.ellipse(*rng.uniform(-40, 40, 2), *rng.uniform(4, 16, 2),
+                   _colour(rng, light_bg), tilt=rng.uniform(0, np.pi))
     _DRAW[kind](cv, rng, fur, det, cue)
     t = np.arange(SIZE) / SIZE - 0.5
     a = rng.uniform(0, 2 * np.pi)
