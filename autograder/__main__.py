@@ -95,6 +95,7 @@ def cmd_lab(args):
                f'--ServerApp.root_dir={home["home"]}']
     if os.geteuid() == 0:
         command.append('--allow-root')
+    command += [a for a in args.jupyter_args if a != '--']
     return subprocess.call(command, cwd=home['home'], env=env)
 
 
@@ -120,6 +121,8 @@ def main(argv=None):
     p.add_argument('--assignment', action='append')
     p.add_argument('--ip', default='127.0.0.1')
     p.add_argument('--port', type=int, default=8888)
+    p.add_argument('jupyter_args', nargs=argparse.REMAINDER,
+                   help='passed on to jupyter lab (after --)')
     p.set_defaults(func=cmd_lab)
     args = parser.parse_args(argv)
     return args.func(args)

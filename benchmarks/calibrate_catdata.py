@@ -60,14 +60,25 @@ def lift(Q, Xn):
 
 
 def train_lr(X, Y, fast, learning_rate=0.005, num_iterations=2000):
-    """Logistic regression by gradient descent; returns a predictor."""
+    """Logistic regression by gradient descent; returns a predictor.
+
+    The predictor carries the cost every 100 iterations as `.costs`.
+    """
     Q, R = subspace(X, fast)
     c, b, m = np.zeros((R.shape[0], 1)), 0.0, X.shape[1]
-    for _ in range(num_iterations):
+    costs = []
+    for i in range(num_iterations):
         A = sigmoid(c.T @ R + b)
+        if i % 100 == 0:
+            costs.append(float(-np.mean(Y * np.log(A) +
+                                        (1 - Y) * np.log(1 - A))))
         c -= learning_rate * (R @ (A - Y).T) / m
         b -= learning_rate * float(np.mean(A - Y))
-    return lambda Xn: (sigmoid(c.T @ lift(Q, Xn) + b) > 0.5).astype(int)
+
+    def predict(Xn):
+        return (sigmoid(c.T @ lift(Q, Xn) + b) > 0.5).astype(int)
+    predict.costs = costs
+    return predict
 
 
 def init_two(dims):
@@ -136,9 +147,15 @@ def meets(acc):
     return 64 <= lr <= 76 and deep >= lr + 8 and two > lr
 
 
-def run(train_seed, test_seeds, cue, fast):
-    """Train on one seed; score fresh data and every candidate test seed."""
-    x, y = catdata.make_split(N_TRAIN, TRAIN_CATS, train_seed, cue)
+def fit_all(x, y, fast):
+    """Train the three models on one training split.
+
+    Returns:
+    - models: dict name -> predictor mapping (12288, m) to (1, m) in {0, 1}
+    - train_acc: dict name -> training accuracy in %
+    - secs: dict name -> training time in seconds
+    - lr_costs: logistic-regression cost every 100 iterations
+    """
     X, Y = flatten(x), y.reshape(1, -1)
     models, train_acc, secs = {}, {}, {}
     for name, fit in (
@@ -151,46 +168,52 @@ def run(train_seed, test_seeds, cue, fast):
         models[name] = fit()
         secs[name] = time.perf_counter() - t
         train_acc[name] = accuracy(models[name], X, Y)
-    xf, yf = catdata.make_split(N_FRESH, TEST_CATS, FRESH_SEED, cue)
-    fresh = {k: accuracy(f, flatten(xf), yf[None]) for k, f in models.items()}
-    tests = {}
-    for s in test_seeds:
-        xt, yt = catdata.make_split(N_TEST, TEST_CATS, s, cue)
-        tests[s] = {k: accuracy(f, flatten(xt), yt[None])
-                    for k, f in models.items()}
-    return train_acc, fresh, tests, secs
+    return models, train_acc, secs, models['lr'].costs
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--train-seeds', type=int, nargs='+', default=[1])
-    ap.add_argument('--test-seeds', type=int, default=200,
-                    help='candidate test seeds 1000 .. 1000 + N - 1')
+    ap.add_argument('--test-seeds', type=int, nargs='+',
+                    default=list(range(1000, 1200)),
+                    help='candidate seeds of the 50-picture test set')
     ap.add_argument('--cue', type=float, default=catdata.CUE)
     ap.add_argument('--plain', action='store_true',
                     help='train in pixel space (slow) instead of the '
                          'equivalent subspace form')
     args = ap.parse_args()
-    test_seeds = range(1000, 1000 + args.test_seeds)
     names = ('lr', '2-layer', '4-layer')
-    print(f'cue {args.cue}; fresh set: {N_FRESH} pictures, '
-          f'seed {FRESH_SEED}; {len(test_seeds)} candidate test seeds')
+    t = time.perf_counter()
+    xf, yf = catdata.make_split(N_FRESH, TEST_CATS, FRESH_SEED, args.cue)
+    fresh_xy = flatten(xf), yf[None]
+    tests = {s: catdata.make_split(N_TEST, TEST_CATS, s, args.cue)
+             for s in args.test_seeds}
+    tests = {s: (flatten(x), y[None]) for s, (x, y) in tests.items()}
+    print(f'cue {args.cue}; {"plain" if args.plain else "subspace"} '
+          f'training; fresh set {N_FRESH} pictures (seed {FRESH_SEED}); '
+          f'{len(tests)} candidate test seeds; rendering took '
+          f'{time.perf_counter() - t:.1f} s')
     print(f'{"train seed":>10} {"model":>8} {"train %":>8} '
           f'{"test50 %":>9} {"fresh1000 %":>12} {"train s":>8}')
     for seed in args.train_seeds:
-        train_acc, fresh, tests, secs = run(seed, test_seeds, args.cue,
-                                             not args.plain)
-        ok = [s for s in tests if meets(tests[s])]
-        ok = [s for s in ok if train_acc['lr'] >= 95]
+        x, y = catdata.make_split(N_TRAIN, TRAIN_CATS, seed, args.cue)
+        models, train_acc, secs, costs = fit_all(x, y, not args.plain)
+        fresh = {k: accuracy(f, *fresh_xy) for k, f in models.items()}
+        acc = {s: {k: accuracy(f, *xy) for k, f in models.items()}
+               for s, xy in tests.items()}
+        ok = [s for s in acc if meets(acc[s]) and train_acc['lr'] >= 95]
         best = min(ok, default=None, key=lambda s: sum(
-            abs(tests[s][k] - fresh[k]) for k in names))
+            abs(acc[s][k] - fresh[k]) for k in names))
         for k in names:
-            t50 = f'{tests[best][k]:.1f}' if best is not None else '-'
+            t50 = f'{acc[best][k]:.1f}' if best is not None else '-'
             print(f'{seed:>10} {k:>8} {train_acc[k]:>8.1f} {t50:>9} '
                   f'{fresh[k]:>12.1f} {secs[k]:>8.1f}')
-        share = len(ok) / len(tests)
-        print(f'{"":>10} test seed {best} ({share:.0%} of candidate test '
-              f'sets meet the targets)', flush=True)
+        smooth = all(a >= b for a, b in zip(costs[1:], costs[2:]))
+        print(f'{"":>10} test seed {best} ({len(ok)}/{len(acc)} candidate '
+              f'test sets meet the targets); LR costs '
+              f'{" ".join(f"{c:.2f}" for c in costs[:4])} ... '
+              f'{costs[-1]:.3f}, {"" if smooth else "not "}monotone after '
+              f'iteration 100', flush=True)
 
 
 if __name__ == '__main__':
