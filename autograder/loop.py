@@ -141,7 +141,7 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
                 log(f'{student}/{a}: {problems[(student, a)][0]}')
         log(f'learner {student} ({kind}) submitted')
 
-    graded = {}
+    graded, seconds = {}, {}
     for a in ids:
         step('collect', lambda: _check(api.collect(a), f'collect {a}'))
         for student in learners:
@@ -152,7 +152,9 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
             found = nbgrader_plugin.problems(
                 [os.path.join(submitted, f) for f in os.listdir(submitted)
                  if f.endswith('.ipynb')])
+            start = time.monotonic()
             result = step('autograde', lambda: api.autograde(a, student))
+            seconds[(student, a)] = time.monotonic() - start
             graded[(student, a)] = result.get('success', False)
             if found or not result.get('success'):
                 problems[(student, a)] = found or [
@@ -173,5 +175,5 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
     timings['total'] = time.monotonic() - t0
     return {'root': root, 'exchange': exchange, 'assignments': ids,
             'learners': {s: homes[s] for s in learners}, 'graded': graded,
-            'problems': problems,
+            'problems': problems, 'autograde_s': seconds,
             'timings': timings}

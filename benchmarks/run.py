@@ -1,0 +1,74 @@
+"""Speed figures for the closing notes: prints a table.
+
+    make bench        (or: python benchmarks/run.py [--skip-notebooks])
+
+1. nbgrader autograde per learner and notebook, in one process (the main
+   job's loop: 3 learners × every assignment);
+2. self-grade (the function grader alone) per notebook;
+3. a learner's full top-to-bottom run of each master notebook, and the same
+   under nbgrader's Validate (NBGRADER_EXECUTION=validate).
+
+Targets (issue 2): autograde ≤ 8 s per notebook, full learner run ≤ 1 min.
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+from autograder import curriculum, grade, loop, notebook  # noqa: E402
+
+
+def run_notebook(path, env=None):
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.read(path, as_version=4)
+    old = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        start = time.monotonic()
+        NotebookClient(nb, timeout=600, kernel_name='python3',
+                       resources={'metadata': {'path': os.path.dirname(path)}}
+                       ).execute()
+        return time.monotonic() - start
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--skip-notebooks', action='store_true')
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        summary = loop.run(work, log=lambda *a: None)
+    for (student, a), s in sorted(summary['autograde_s'].items()):
+        rows.append((f'autograde {a} ({student})', s, 8.0))
+    for a in curriculum.ASSIGNMENTS:
+        master = notebook.read(curriculum.get(a).master)
+        grade.reference(a)
+        start = time.monotonic()
+        grade.grade_notebook(master, a)
+        rows.append((f'self-grade {a}', time.monotonic() - start, 8.0))
+    if not args.skip_notebooks:
+        for a in curriculum.ASSIGNMENTS:
+            path = curriculum.get(a).master
+            rows.append((f'full run {a}', run_notebook(path), 60.0))
+            rows.append((f'validate-mode run {a}', run_notebook(
+                path, {'NBGRADER_EXECUTION': 'validate'}), 30.0))
+    width = max(len(r[0]) for r in rows)
+    print(f'{"what":<{width}}  {"seconds":>8}  {"target":>7}  ok')
+    for what, seconds, target in rows:
+        ok = 'yes' if seconds <= target else 'NO'
+        print(f'{what:<{width}}  {seconds:8.2f}  {target:7.0f}  {ok}')
+    print(f'whole loop (build, release, 3 learners × '
+          f'{len(curriculum.ASSIGNMENTS)} assignments, autograde, feedback):'
+          f' {summary["timings"]["total"]:.1f} s')
+
+
+if __name__ == '__main__':
+    main()
