@@ -145,9 +145,14 @@ class Trial:
 
     def shape(self, label, value, shape, hint='', via=None):
         got = np.shape(value) if not isinstance(value, Opaque) else None
-        if got != tuple(shape) and via:
-            cause = self.diagnose(value, via)
-            hint = f'likely cause: {cause}' if cause else hint
+        cause = self.diagnose(value, via) if got != tuple(shape) and via \
+            else None
+        if cause:
+            hint = f'likely cause: {cause}'
+        elif got != tuple(shape):
+            hint = ((hint + '; ') if hint else '') + (
+                'the grader uses new sizes, so take them from the arguments '
+                'rather than hard-coding them')
         self.require(label, got == tuple(shape),
                      f'expected shape {tuple(shape)}, got {got}' + _hint(hint))
 
