@@ -22,11 +22,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m autograder demo
 
+# Two pytest workers on two cores: one BLAS thread each, or they thrash.
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadgroup
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadgroup
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow"
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadgroup -m "not slow"
 
 lab: $(STAMP)
 	$(PY) -m autograder lab

@@ -9,14 +9,19 @@ hyper-parameters and full-batch gradient descent on x.reshape(m, -1).T / 255:
 - a 4-layer net [12288, 20, 7, 5, 1] (randn / sqrt(n_prev) after
   np.random.seed(1), learning rate 0.0075, 2500 iterations).
 
-It then scores the three models on 1000 fresh pictures (66 % cats) and on
-candidate 50-picture test sets, and keeps the test seed that meets the
-targets (LR train >= 95 %, LR test in [64, 76] %, 4-layer >= LR + 8 points,
-2-layer above LR) and whose accuracies lie closest to the fresh-set ones,
-so the 50 pictures are typical rather than lucky.
+Training seeds whose logistic-regression cost (recorded every 100
+iterations, as learners plot it) ever goes up are skipped: large steps make
+it bounce early on some splits. For the others it scores the three models
+on 1000 fresh pictures (66 % cats) and on candidate 50-picture test sets,
+and keeps the test seed that meets the targets (LR train >= 95 %, LR test
+in [64, 76] %, 4-layer >= LR + 8 points, 2-layer above LR) and whose
+accuracies lie closest to the fresh-set ones, so the 50 pictures are
+typical rather than lucky. The first qualifying training seed wins.
 
-Usage (from the repository root):
-    python benchmarks/calibrate_catdata.py --train-seeds 1 2 3
+Usage (from the repository root; about 1-2 minutes on 2 cores):
+    python benchmarks/calibrate_catdata.py
+    python benchmarks/calibrate_catdata.py --train-seeds 14 \
+        --test-seeds 1007 --plain     # re-check one pair in pixel space
 """
 import argparse
 import sys
@@ -171,11 +176,17 @@ def fit_all(x, y, fast):
     return models, train_acc, secs, models['lr'].costs
 
 
+def monotone(costs):
+    """True when the recorded costs never go up (what learners plot)."""
+    return all(a >= b for a, b in zip(costs, costs[1:]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--train-seeds', type=int, nargs='+', default=[1])
+    ap.add_argument('--train-seeds', type=int, nargs='+',
+                    default=list(range(1, 41)))
     ap.add_argument('--test-seeds', type=int, nargs='+',
-                    default=list(range(1000, 1200)),
+                    default=list(range(1000, 1100)),
                     help='candidate seeds of the 50-picture test set')
     ap.add_argument('--cue', type=float, default=catdata.CUE)
     ap.add_argument('--plain', action='store_true',
@@ -195,8 +206,14 @@ def main():
           f'{time.perf_counter() - t:.1f} s')
     print(f'{"train seed":>10} {"model":>8} {"train %":>8} '
           f'{"test50 %":>9} {"fresh1000 %":>12} {"train s":>8}')
+    chosen = None
     for seed in args.train_seeds:
         x, y = catdata.make_split(N_TRAIN, TRAIN_CATS, seed, args.cue)
+        lr = train_lr(flatten(x), y[None], not args.plain)
+        if not monotone(lr.costs) and len(args.train_seeds) > 1:
+            print(f'{seed:>10} skipped: LR costs go up ('
+                  f'{" ".join(f"{c:.2f}" for c in lr.costs[:4])} ...)')
+            continue
         models, train_acc, secs, costs = fit_all(x, y, not args.plain)
         fresh = {k: accuracy(f, *fresh_xy) for k, f in models.items()}
         acc = {s: {k: accuracy(f, *xy) for k, f in models.items()}
@@ -208,12 +225,14 @@ def main():
             t50 = f'{acc[best][k]:.1f}' if best is not None else '-'
             print(f'{seed:>10} {k:>8} {train_acc[k]:>8.1f} {t50:>9} '
                   f'{fresh[k]:>12.1f} {secs[k]:>8.1f}')
-        smooth = all(a >= b for a, b in zip(costs[1:], costs[2:]))
         print(f'{"":>10} test seed {best} ({len(ok)}/{len(acc)} candidate '
               f'test sets meet the targets); LR costs '
-              f'{" ".join(f"{c:.2f}" for c in costs[:4])} ... '
-              f'{costs[-1]:.3f}, {"" if smooth else "not "}monotone after '
-              f'iteration 100', flush=True)
+              f'{" ".join(f"{c:.3f}" for c in costs[:4])} ... '
+              f'{costs[-1]:.3f}', flush=True)
+        if best is not None and chosen is None:
+            chosen = seed, best
+    print(f'chosen (first train seed that qualifies, its most typical test '
+          f'seed): {chosen}')
 
 
 if __name__ == '__main__':
