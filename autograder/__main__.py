@@ -28,7 +28,8 @@ def cmd_demo(args):
         CsvExportPlugin(to=grades).export(gb)
     print('Learners: ada = perfect, ben = blank (untouched release), '
           'cam = realistic bugs')
-    print(f'Per-function scores:  {csv_path}\n                      {json_path}')
+    print(f'Per-function scores:  {csv_path}')
+    print(f'                      {json_path}')
     print(f'nbgrader grades.csv:  {grades}')
     print(f'Feedback HTML:        {os.path.join(root, "feedback")}'
           '/<learner>/<assignment>/*.html')

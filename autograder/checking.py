@@ -163,9 +163,10 @@ class Trial:
         return mapping[key]
 
     def unpack(self, label, value, n):
-        ok = isinstance(value, (tuple, list)) and len(value) == n
-        self.require(label, ok, f'expected a tuple of {n} values, got '
-                     + (f'{len(value)} values' if isinstance(value, (tuple, list))
+        sequence = isinstance(value, (tuple, list))
+        self.require(label, sequence and len(value) == n,
+                     f'expected a tuple of {n} values, got '
+                     + (f'{len(value)} values' if sequence
                         else _type_name(value)))
         return value
 

@@ -106,7 +106,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
     t0 = time.monotonic()
     shutil.rmtree(work, ignore_errors=True)
     paths = course.build(os.path.join(work, 'course'), assignments)
-    root, exchange, ids = paths['root'], paths['exchange'], paths['assignments']
+    root, exchange = paths['root'], paths['exchange']
+    ids = paths['assignments']
     api = instructor_api(root)
     timings['build course'] = time.monotonic() - t0
 

@@ -120,7 +120,7 @@ class Sandbox:
 
     # ----------------------------------------------------------------- API
     def load(self, name, prelude, refs, cell, protect=()):
-        """Define `name` from the learner's `cell`; return the child's reply."""
+        """Define `name` from the learner's `cell`; return the reply."""
         reply = self._ask({'op': 'load', 'name': name, 'prelude': prelude,
                            'refs': list(refs), 'cell': cell,
                            'protect': list(protect)}, self.limits.load_s)

@@ -41,7 +41,8 @@ def encode(value, depth=0):
     if value is None:
         return {'t': 'none'}
     if isinstance(value, np.ndarray):
-        if value.dtype.kind not in NUMERIC_KINDS or value.nbytes > MAX_ARRAY_BYTES:
+        if (value.dtype.kind not in NUMERIC_KINDS
+                or value.nbytes > MAX_ARRAY_BYTES):
             return {'t': 'other', 'type': f'ndarray[{value.dtype}]',
                     'shape': list(value.shape)}
         data = np.ascontiguousarray(value)

@@ -1,7 +1,6 @@
 """The command line: self-grading, and the instructor's plain nbgrader
 commands on a course directory we build."""
 import csv
-import os
 import shutil
 import subprocess
 import sys

@@ -2,7 +2,6 @@
 working: assignment list, fetch, validate and submit (REST, no browser)."""
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +9,6 @@ import time
 import urllib.parse
 import urllib.request
 
-import nbformat
 import pytest
 
 from autograder import curriculum, loop

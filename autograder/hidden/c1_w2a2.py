@@ -89,9 +89,11 @@ def optimize(t):
                                         out, 3)
         e_params, e_grads, e_costs = t.ref(*args)
         got_w = t.key('params has "w"', params, 'w')
-        t.close('final w', got_w, e_params['w'], via=lambda f: f(*args)[0]['w'])
+        t.close('final w', got_w, e_params['w'],
+                via=lambda f: f(*args)[0]['w'])
         got_b = t.key('params has "b"', params, 'b')
-        t.close('final b', got_b, e_params['b'], via=lambda f: f(*args)[0]['b'])
+        t.close('final b', got_b, e_params['b'],
+                via=lambda f: f(*args)[0]['b'])
         t.close('last grads["dw"]', t.key('grads has "dw"', grads, 'dw'),
                 e_grads['dw'], via=lambda f: f(*args)[1]['dw'])
         t.check('costs is a list with one cost every 100 iterations',

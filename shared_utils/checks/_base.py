@@ -60,7 +60,8 @@ class check:
         got = np.shape(value)
         if got != tuple(shape):
             extra = f' — {hint}' if hint else ''
-            self.fail(f'{what} has shape {got}, expected {tuple(shape)}{extra}.')
+            self.fail(f'{what} has shape {got}, expected '
+                      f'{tuple(shape)}{extra}.')
 
     def close(self, value, expected, what, hint='', rtol=1e-6, atol=1e-8):
         value = np.asarray(value, dtype=float)

@@ -1,6 +1,4 @@
 """Correct solutions written differently from ours: each must score full."""
-import copy
-
 import numpy as np
 
 from autograder.checking import Mutants
