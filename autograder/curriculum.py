@@ -18,6 +18,11 @@ class Assignment:
     notebook: str    # master notebook file name
     module: str      # name of the hidden/ and mutants/ modules
     call_s: float = 10.0   # time limit of one call of a learner function
+    # One sandbox process for all functions of a notebook (restarted after a
+    # crash) instead of one each: for TensorFlow notebooks, whose import
+    # takes seconds. Functions still get fresh namespaces.
+    shared_sandbox: bool = False
+    memory_gb: float = 4.0  # address-space limit of a sandbox process
 
     @property
     def master(self):

@@ -209,7 +209,7 @@ def _protected():
     repo = curriculum.REPO
     paths = [os.path.join(repo, d) for d in
              ('autograder', 'course1', 'course2', 'course4', 'course5',
-              'tests')]
+              'tests', 'shared_utils')]
     return paths
 
 
