@@ -24,7 +24,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from .sandbox import SandboxError
-from .sandbox_child import Opaque
+from .sandbox_child import Opaque, decode, encode
 
 
 class Registry:
@@ -76,13 +76,15 @@ class Trial:
     """One grading run of one function: the learner's or the reference's."""
 
     def __init__(self, name, ref, runner, rng, mutants=()):
-        self.name, self.ref, self.rng = name, _on_copies(ref), rng
-        self._runner = runner  # (args, kwargs, seed) -> (value, args_after)
+        self.name, self.ref, self.rng = name, _as_data(_on_copies(ref)), rng
+        # runner(args, kwargs, seed, tensors) -> (value, args_after, type)
+        self._runner = runner
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []   # weighted
         self.checks_passed, self.checks_total = 0, 0         # counted
         self.crash = None
         self.args_after = None  # the arguments as the last call left them
+        self.last_type = ''     # type name of the last result (EagerTensor…)
 
     # --------------------------------------------------------------- record
     def check(self, label, ok, message='', weight=1):
@@ -110,11 +112,17 @@ class Trial:
             pass
 
     # ----------------------------------------------------------------- call
-    def call(self, *args, seed=None, label=None, **kwargs):
-        """Call the function under test; a crash fails and aborts the case."""
+    def call(self, *args, seed=None, label=None, tensors=False, **kwargs):
+        """Call the function under test; a crash aborts the case.
+
+        `seed` seeds NumPy's global RNG just before the call; `tensors=True`
+        turns array arguments into ``tf.constant``s. Results come back as
+        data (tensors as numpy arrays; their type name in ``last_type``).
+        """
         label = label or f'{self.name}() runs'
         try:
-            value, self.args_after = self._runner(args, kwargs, seed)
+            value, self.args_after, self.last_type = self._runner(
+                args, kwargs, seed, tensors)
         except SandboxError as err:
             # not a check of its own: the checks this case did not reach
             # are lost, and this message says why
@@ -127,7 +135,7 @@ class Trial:
         """The cause of the first mutant whose result matches `got`."""
         for cause, fn in self.mutants:
             try:
-                alt = via(_on_copies(fn))
+                alt = via(_as_data(_on_copies(fn)))
             except Exception:  # mutants may crash where the learner did not
                 continue
             if _matches(got, alt):
@@ -195,6 +203,18 @@ def _on_copies(fn):
     def call(*args, **kwargs):
         return fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     return call
+
+
+def _as_data(fn):
+    """`fn` whose result is converted like a sandbox result (tensors ->
+    numpy), so reference and learner values compare alike."""
+    def call(*args, **kwargs):
+        return to_data(fn(*args, **kwargs))
+    return call
+
+
+def to_data(value):
+    return decode(encode(value))
 
 
 def _matches(got, alt):

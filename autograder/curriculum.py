@@ -47,6 +47,7 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment('C1_W2A2', 'course1/W2A2_logistic_regression',
                'Logistic_Regression_with_a_Neural_Network_mindset.ipynb',
                'c1_w2a2'),
+    Assignment('C2_W1A3', 'course2/W1A3_gradient_checking', 'Gradient_Checking.ipynb', 'c2_w1a3'),
 ]}
 
 

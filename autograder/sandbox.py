@@ -126,15 +126,22 @@ class Sandbox:
                            'protect': list(protect)}, self.limits.load_s)
         return reply
 
-    def call(self, args=(), kwargs=None, seed=None, post=None, timeout=None):
-        """Call the loaded function; return (value, args_after) decoded."""
+    def call(self, args=(), kwargs=None, seed=None, post=None, timeout=None,
+             tensors=False):
+        """Call the loaded function.
+
+        Returns:
+            (value, args_after, type_name): the result and the arguments as
+            the call left them, decoded, and the result's type name.
+        """
         reply = self._ask({'op': 'call', 'args': wire.encode(tuple(args)),
                            'kwargs': wire.encode(dict(kwargs or {})),
-                           'seed': seed, 'post': post},
+                           'seed': seed, 'post': post, 'tensors': tensors},
                           timeout or self.limits.call_s)
         if not reply['ok']:
             raise SandboxError(reply['error'])
-        return wire.decode(reply['value']), wire.decode(reply['args_after'])
+        return (wire.decode(reply['value']), wire.decode(reply['args_after']),
+                reply.get('type', ''))
 
     def kill(self):
         if self.proc.poll() is None:

@@ -40,6 +40,8 @@ def encode(value, depth=0):
         return {'t': 'other', 'type': 'too deeply nested'}
     if value is None:
         return {'t': 'none'}
+    if _is_tensor(value):   # tf.Tensor / tf.Variable: their values
+        value = value.numpy()
     if isinstance(value, np.ndarray):
         if (value.dtype.kind not in NUMERIC_KINDS
                 or value.nbytes > MAX_ARRAY_BYTES):
@@ -65,6 +67,20 @@ def encode(value, depth=0):
         return {'t': 'dict', 'v': [[encode(k, depth + 1), encode(v, depth + 1)]
                                    for k, v in value.items()]}
     return {'t': 'other', 'type': type(value).__name__}
+
+
+def _is_tensor(value):
+    module = type(value).__module__ or ''
+    return module.startswith(('tensorflow', 'keras')) and \
+        hasattr(value, 'numpy')
+
+
+def _tensors(args):
+    """numpy arrays -> tf.constant, for functions that take tensors."""
+    import numpy as np
+    import tensorflow as tf
+    return [tf.constant(a) if isinstance(a, np.ndarray) else a
+            for a in args]
 
 
 def _float(x):
@@ -202,6 +218,7 @@ def main():
         try:
             if cmd['op'] == 'load':
                 name = cmd['name']
+                ns = {'__name__': '__graded__'}   # fresh for every function
                 exec(compile(cmd['prelude'], '<imports>', 'exec'), ns)
                 for src in cmd['refs']:
                     exec(compile(src, '<reference>', 'exec'), ns)
@@ -220,6 +237,8 @@ def main():
             elif cmd['op'] == 'call':
                 args = decode(cmd['args'])
                 kwargs = decode(cmd['kwargs'])
+                if cmd.get('tensors'):
+                    args = tuple(_tensors(args))
                 if cmd.get('seed') is not None:
                     np.random.seed(cmd['seed'])
                 try:
@@ -229,6 +248,7 @@ def main():
                         exec(cmd['post'], post_ns)
                         value = post_ns['post'](value)
                     reply['value'] = encode(value)
+                    reply['type'] = type(value).__name__
                     reply['args_after'] = encode(list(args))
                 except BaseException as err:  # noqa: B036
                     reply = {'ok': False, 'error': _error(err, name)}
