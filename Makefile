@@ -8,7 +8,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export MPLBACKEND := Agg
 
-.PHONY: install demo test test-fast lab selfgrade bench clean
+.PHONY: install demo test test-fast test-browser lab selfgrade bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadgroup -m "not slow"
+
+# the browser tests alone (needs Debian's chromium: apt-get install chromium)
+test-browser: $(STAMP)
+	$(PY) -m pytest -m browser
 
 lab: $(STAMP)
 	$(PY) -m autograder lab

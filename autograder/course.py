@@ -119,7 +119,9 @@ def learner(home, student, exchange):
     _write_json(os.path.join(jupyter, 'jupyter_server_config.json'), {
         'ServerApp': {'jpserver_extensions': {
             'nbgrader.server_extensions.formgrader': False,
-            'nbgrader.server_extensions.course_list': False}}})
+            'nbgrader.server_extensions.course_list': False,
+            # Validate without freezing JupyterLab (nbgrader's is blocking)
+            'shared_utils.jupyter_ext': True}}})
     return {'home': home, 'jupyter_config_dir': jupyter, 'student': student}
 
 
