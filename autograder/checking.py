@@ -228,6 +228,10 @@ def _matches(got, alt):
 
 
 def _mismatch(g, e):
+    bad = np.isnan(g) & ~np.isnan(e)
+    if bad.any():
+        return (f'{int(bad.sum())} of {g.size} values are NaN — a log of 0 '
+                'or a division by 0? (check signs and the learning rate)')
     if g.size == 1:
         return f'expected {e.item():.6g}, got {g.item():.6g}'
     diff = np.abs(g - e)

@@ -47,7 +47,14 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment('C1_W2A2', 'course1/W2A2_logistic_regression',
                'Logistic_Regression_with_a_Neural_Network_mindset.ipynb',
                'c1_w2a2'),
+    Assignment('C1_W3A1', 'course1/W3A1_planar_data', 'Planar_data_classification_with_one_hidden_layer.ipynb', 'c1_w3a1'),
+    Assignment('C1_W4A1', 'course1/W4A1_deep_nn_step_by_step', 'Building_your_Deep_Neural_Network_Step_by_Step.ipynb', 'c1_w4a1'),
+    Assignment('C1_W4A2', 'course1/W4A2_deep_nn_application', 'Deep_Neural_Network_Application.ipynb', 'c1_w4a2'),
+    Assignment('C2_W1A1', 'course2/W1A1_initialization', 'Initialization.ipynb', 'c2_w1a1'),
+    Assignment('C2_W1A2', 'course2/W1A2_regularization', 'Regularization.ipynb', 'c2_w1a2'),
     Assignment('C2_W1A3', 'course2/W1A3_gradient_checking', 'Gradient_Checking.ipynb', 'c2_w1a3'),
+    Assignment('C2_W2A1', 'course2/W2A1_optimization_methods', 'Optimization_methods.ipynb', 'c2_w2a1'),
+    Assignment('C2_W3A1', 'course2/W3A1_tensorflow_introduction', 'Tensorflow_introduction.ipynb', 'c2_w3a1', shared_sandbox=True, memory_gb=16),
 ]}
 
 

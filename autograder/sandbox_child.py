@@ -47,7 +47,7 @@ def encode(value, depth=0):
                 or value.nbytes > MAX_ARRAY_BYTES):
             return {'t': 'other', 'type': f'ndarray[{value.dtype}]',
                     'shape': list(value.shape)}
-        data = np.ascontiguousarray(value)
+        data = np.require(value, requirements='C')   # keeps 0-d arrays 0-d
         return {'t': 'nd', 'dtype': data.dtype.str, 'shape': list(data.shape),
                 'b64': base64.b64encode(data.tobytes()).decode()}
     if isinstance(value, np.generic) and value.dtype.kind in NUMERIC_KINDS:

@@ -111,3 +111,40 @@ def timings(results, unit='ms'):
     ax.set_title('Loops versus vectorised NumPy')
     ax.legend()
     return fig, ax
+
+
+def decision_boundary(predict_fn, X, Y, ax=None, title=None):
+    """Shade the regions a 2-D classifier assigns to each class.
+
+    Args:
+        predict_fn: function mapping an array of shape (2, k) of points to
+            k labels (any shape with k entries, e.g. (1, k) or (k,)).
+        X: points, array of shape (2, m), one example per column.
+        Y: labels, array of m entries (shape (1, m) or (m,)).
+        ax: matplotlib axes to draw on, or None for a new figure.
+        title: str or None, the axes title.
+
+    Returns:
+        (fig, ax): the matplotlib figure and axes.
+    """
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(5, 4))
+    else:
+        fig = ax.figure
+    pad_x = 0.1 * (X[0].max() - X[0].min()) + 1e-9
+    pad_y = 0.1 * (X[1].max() - X[1].min()) + 1e-9
+    xs = np.linspace(X[0].min() - pad_x, X[0].max() + pad_x, 200)  # (200,)
+    ys = np.linspace(X[1].min() - pad_y, X[1].max() + pad_y, 200)  # (200,)
+    gx, gy = np.meshgrid(xs, ys)  # (200, 200) each
+    grid = np.stack([gx.ravel(), gy.ravel()])  # (2, 40000)
+    labels = np.asarray(predict_fn(grid), dtype=float).reshape(gx.shape)
+    ax.contourf(gx, gy, labels, levels=[-0.5, 0.5, 1.5],
+                colors=['#c6dbef', '#f4c7c3'], alpha=0.8)  # as coolwarm
+    y = np.ravel(Y)  # (m,)
+    ax.scatter(X[0], X[1], c=y, cmap='coolwarm', s=14, edgecolors='k',
+               linewidths=0.3)
+    ax.set_xlabel('$x_1$')
+    ax.set_ylabel('$x_2$')
+    if title:
+        ax.set_title(title)
+    return fig, ax

@@ -11,7 +11,7 @@ import pytest
 from autograder import curriculum, loop
 from helpers import submission
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group('cli')]
+pytestmark = [pytest.mark.slow]
 A = 'C1_W2A1'
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from autograder import curriculum, loop
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group('lab')]
+pytestmark = [pytest.mark.slow]
 A = 'C1_W2A1'
 TOKEN = 'lab-test-token'
 

@@ -8,7 +8,7 @@ import pytest
 
 from autograder import curriculum, loop, scores
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group('bad_input')]
+pytestmark = [pytest.mark.slow]
 A = 'C1_W2A1'
 HIDDEN = os.path.join(curriculum.REPO, 'autograder', 'hidden', 'c1_w2a1.py')
 

@@ -15,8 +15,7 @@ from autograder import course, curriculum, loop
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from servers import TOKEN, Lab  # noqa: E402
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.xdist_group('browser')]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TF = 'C2_W3A1'
 LIMIT_S = 10.0
 
