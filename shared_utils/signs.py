@@ -32,6 +32,8 @@ same numpy and Pillow versions).
 import numpy as np
 from PIL import Image, ImageDraw
 
+from .catdata import _blur  # the same 64×64 Gaussian blur
+
 SIZE = 64                        # side of a picture, in pixels
 SUPER = 4                        # supersampling factor for anti-aliasing
 CLASSES = 6                      # labels 0..5: number of raised fingers
@@ -151,17 +153,6 @@ def _background(rng):
     a = rng.uniform(0, 2 * np.pi)
     ramp = np.cos(a) * t[None, :, None] + np.sin(a) * t[:, None, None]
     return np.clip(base + rng.uniform(0.0, 0.25) * ramp, 0, 1)
-
-
-def _blur(img, sigma):
-    """Separable Gaussian blur with edge padding (none for tiny sigma)."""
-    if sigma < 0.1:
-        return img
-    k = np.exp(-0.5 * (np.arange(-3, 4) / sigma) ** 2)
-    k /= k.sum()
-    p, n = np.pad(img, ((3, 3), (3, 3), (0, 0)), mode='edge'), SIZE
-    p = sum(k[j] * p[j:j + n] for j in range(7))
-    return sum(k[j] * p[:, j:j + n] for j in range(7))
 
 
 def render(label, rng, difficulty=DIFFICULTY):
