@@ -163,6 +163,8 @@ def _dismiss_modal(page):
     text = page.locator('.modal-body').first.inner_text()
     ok.first.click()
     page.locator('.modal.in').first.wait_for(state='hidden', timeout=30_000)
+    page.locator('.modal-backdrop').first.wait_for(state='detached',
+                                                   timeout=30_000)
     return text
 
 
