@@ -82,7 +82,6 @@ class Trial:
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []   # weighted
         self.checks_passed, self.checks_total = 0, 0         # counted
-        self.crash = None
         self.args_after = None  # the arguments as the last call left them
         self.last_type = ''     # type name of the last result (EagerTensor…)
 
@@ -126,7 +125,6 @@ class Trial:
         except SandboxError as err:
             # not a check of its own: the checks this case did not reach
             # are lost, and this message says why
-            self.crash = self.crash or err.info
             self.messages.append(f'{label}: {describe_error(err.info)}')
             raise Abort(label) from None
         return value

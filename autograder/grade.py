@@ -18,7 +18,6 @@ from . import sandbox_child
 from .checking import Abort, Trial, describe_error, to_data
 from .sandbox import Limits, Sandbox, SandboxError
 
-POINTS = 10
 NOISY_PRINT = 5000
 
 
@@ -84,6 +83,9 @@ class Reference:
         self.sources = {name: srcs[-1] for name, srcs in cells.items()}
         self.order = [g[len('test_'):] for g in notebook.test_cells(master)
                       if g.startswith('test_')]
+        self.points = {name: float(notebook.cell_by_id(master, f'test_{name}')
+                                   .metadata['nbgrader'].get('points', 0))
+                       for name in self.order}
         self.ns = {'__name__': '__reference__'}
         exec(compile(self.prelude, '<imports>', 'exec'), self.ns)
         for name, src in self.sources.items():
@@ -167,8 +169,9 @@ def _defined_functions(src):
     return [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
 
 
-def grade_function(ref, name, cells, sandbox, points=POINTS, protect=()):
+def grade_function(ref, name, cells, sandbox, protect=()):
     """Grade one function from the learner's cells for it."""
+    points = ref.points[name]
     total, count = _count_checks(ref, name)
     result = FunctionResult(name, 0.0, float(points), total=total,
                             checks_total=count)

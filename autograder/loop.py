@@ -82,7 +82,7 @@ def perfect(assignment_id):
     return {n: notebook.solution_source(s) for n, s in ref.sources.items()}
 
 
-def buggy(assignment_id, per_function=1, every=2):
+def buggy(assignment_id, every=2):
     """Our solution with a realistic bug in every other function."""
     sources = perfect(assignment_id)
     catalogue = curriculum.get(assignment_id).mutants.mutants.by_name

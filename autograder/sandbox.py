@@ -159,6 +159,5 @@ class Sandbox:
         except (subprocess.TimeoutExpired, OSError):
             pass
         self.kill()
-        for stream in (self.proc.stdout,):
-            stream.close()
+        self.proc.stdout.close()
         shutil.rmtree(self.home, ignore_errors=True)

@@ -29,6 +29,7 @@ def execute(assignment_id, extra=None, env=None):
 
 
 def grade_cells(nb):
+    """The autograder test cells of an executed notebook."""
     for cell in nb.cells:
         if cell.get('metadata', {}).get('nbgrader', {}).get('grade'):
             yield cell
@@ -37,3 +38,12 @@ def grade_cells(nb):
 def last_json(nb):
     text = ''.join(o.get('text', '') for o in nb.cells[-1].outputs)
     return json.loads(text.strip().splitlines()[-1])
+
+
+def assert_public_checks_pass(nb):
+    """Every test cell printed the green line, and nothing on stderr."""
+    for cell in grade_cells(nb):
+        streams = [o for o in cell.outputs if o.output_type == 'stream']
+        assert all(o.name == 'stdout' for o in streams), cell.source
+        assert 'all public checks passed' in ''.join(
+            o.text for o in streams), cell.source

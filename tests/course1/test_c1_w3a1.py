@@ -2,7 +2,8 @@
 reaches the results its markdown states, and validates quickly."""
 import pytest
 
-from notebook_runner import execute, grade_cells, last_json
+from notebook_runner import (assert_public_checks_pass, execute, grade_cells,
+                             last_json)
 
 pytestmark = [pytest.mark.slow]
 
@@ -23,11 +24,7 @@ def test_runs_top_to_bottom_with_clean_public_checks(full_run):
     assert full_run.metadata['seconds'] < 120
     cells = list(grade_cells(full_run))
     assert len(cells) == 8
-    for cell in cells:
-        streams = [o for o in cell.outputs if o.output_type == 'stream']
-        assert all(o.name == 'stdout' for o in streams), cell.source
-        assert 'all public checks passed' in ''.join(
-            o.text for o in streams), cell.source
+    assert_public_checks_pass(full_run)
 
 
 def test_reaches_the_stated_results(full_run):
