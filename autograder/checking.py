@@ -40,13 +40,45 @@ class Registry:
         return register
 
 
+class EditError(Exception):
+    """An edit-mutant no longer applies to the master's solution."""
+
+
 class Mutant:
-    def __init__(self, name, cause, fn, public):
+    """A realistic bug: a whole function (``fn``), or ``edits`` of the
+    master's solution, applied to its source when the mutant is loaded."""
+
+    def __init__(self, name, cause, fn=None, public=False, edits=None,
+                 every=False, module=None):
         self.name, self.cause, self.fn, self.public = name, cause, fn, public
+        self.edits, self.every, self.module = edits, every, module
+
+    def apply(self, reference_source):
+        """The master's graded cell with this mutant's edits made.
+
+        Each ``old`` text must occur exactly once (every occurrence is
+        replaced when ``every=True``); otherwise :class:`EditError` says
+        which edit no longer fits the master.
+        """
+        src = reference_source
+        for old, new in self.edits.items():
+            found = src.count(old)
+            if found == 0 or (found > 1 and not self.every):
+                where = f'autograder/mutants/{self.module}.py' \
+                    if self.module else 'its catalogue'
+                raise EditError(
+                    f'mutant {self.cause!r} of {self.name}: {old!r} occurs '
+                    f'{found} times in the master\'s solution (expected '
+                    f'{"at least once" if self.every else "once"}) — the '
+                    f'master changed: update the edit in {where}')
+            src = src.replace(old, new)
+        return src
 
     @property
     def source(self):
         """The mutant as the text of a graded cell."""
+        if self.edits is not None:
+            return self.apply(master_source(self.module, self.name))
         tree = ast.parse(textwrap.dedent(inspect.getsource(self.fn)))
         func = tree.body[0]
         func.decorator_list = []
@@ -54,11 +86,36 @@ class Mutant:
         return f'# GRADED FUNCTION: {self.name}\n' + ast.unparse(func) + '\n'
 
 
-class Mutants:
-    """Mutant catalogue of one notebook: ``@mutants(name, cause)``."""
+_MASTER_SOURCES = {}
 
-    def __init__(self):
+
+def master_source(module, name):
+    """The master notebook's graded cell for `name` (solution included)."""
+    if module not in _MASTER_SOURCES:
+        from . import curriculum, notebook
+        assignment = next(a for a in curriculum.ASSIGNMENTS.values()
+                          if a.module == module)
+        cells = notebook.graded_cells(notebook.read(assignment.master))
+        _MASTER_SOURCES[module] = {n: s[-1] for n, s in cells.items()}
+    return _MASTER_SOURCES[module][name]
+
+
+class Mutants:
+    """Mutant catalogue of one notebook.
+
+    Bugs are small edits of the master's solution::
+
+        mutants = Mutants(__name__)
+        mutants.edit('sigmoid', 'sign error: use np.exp(-z)',
+                     {'np.exp(-z)': 'np.exp(z)'}, public=True)
+
+    Correct alternatives (``tests/autograder/equivalents``) are whole
+    functions: ``@equivalents(name, description)``.
+    """
+
+    def __init__(self, module=None):
         self.by_name = {}
+        self.module = module.rsplit('.', 1)[-1] if module else None
 
     def __call__(self, name, cause, public=False):
         def register(fn):
@@ -66,6 +123,14 @@ class Mutants:
                 Mutant(name, cause, fn, public))
             return fn
         return register
+
+    def edit(self, name, cause, edits, public=False, every=False):
+        """Register a bug as ``{old text: new text}`` edits of the master."""
+        if not edits or not isinstance(edits, dict):
+            raise TypeError('edits must be a non-empty {old: new} dict')
+        self.by_name.setdefault(name, []).append(
+            Mutant(name, cause, public=public, edits=dict(edits),
+                   every=every, module=self.module))
 
 
 class Abort(Exception):

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import curriculum, notebook
 from . import sandbox_child
-from .checking import Abort, Trial, describe_error, to_data
+from .checking import Abort, EditError, Trial, describe_error, to_data
 from .sandbox import Limits, Sandbox, SandboxError
 
 NOISY_PRINT = 5000
@@ -92,16 +92,30 @@ class Reference:
             exec(compile(src, f'<reference {name}>', 'exec'), self.ns)
         self.specs = assignment.hidden.checks.specs
         catalogue = assignment.mutants.mutants.by_name
-        self.mutants = {name: [(m.cause, self._compile(m)) for m in ms]
-                        for name, ms in catalogue.items()}
+        self.broken_mutants = []   # edits that no longer fit the master
+        self.mutants = {}
+        for name, ms in catalogue.items():
+            for m in ms:
+                try:
+                    self.mutants.setdefault(name, []).append(
+                        (m.cause, self._compile(m)))
+                except EditError as err:
+                    self.broken_mutants.append(str(err))
         missing = [n for n in self.order if n not in self.specs]
         if missing:
             raise RuntimeError(f'{assignment.id}: no hidden checks for '
                                f'{missing}')
 
+    def mutant_source(self, mutant):
+        """A mutant as the text of a graded cell."""
+        if mutant.edits is not None:
+            return mutant.apply(self.sources[mutant.name])
+        return mutant.source
+
     def _compile(self, mutant):
         ns = dict(self.ns)
-        exec(compile(mutant.source, f'<mutant {mutant.name}>', 'exec'), ns)
+        exec(compile(self.mutant_source(mutant), f'<mutant {mutant.name}>',
+                     'exec'), ns)
         return ns[mutant.name]
 
     def others(self, name):

@@ -60,6 +60,11 @@ def test_released_stub_scores_zero_and_says_not_implemented(assignment_id):
         assert 'not implemented' in result.report(), result.report()
 
 
+def test_every_edit_mutant_still_applies_to_the_master(assignment_id):
+    """Does every edit still find its text in the master's solution?"""
+    assert grade.reference(assignment_id).broken_mutants == []
+
+
 def test_every_graded_function_has_three_or_more_mutants(assignment_id):
     ref = grade.reference(assignment_id)
     catalogue = curriculum.get(assignment_id).mutants.mutants.by_name
@@ -72,7 +77,8 @@ def test_every_graded_function_has_three_or_more_mutants(assignment_id):
 @pytest.mark.parametrize('assignment_id, mutant', list(_mutants()))
 def test_mutant_loses_points_with_a_named_cause(assignment_id, mutant):
     """Does a realistic bug lose points, with a message saying why?"""
-    result = _grade_one(assignment_id, mutant.name, mutant.source)
+    ref = grade.reference(assignment_id)
+    result = _grade_one(assignment_id, mutant.name, ref.mutant_source(mutant))
     report = result.report()
     assert result.score < result.max_score, report
     assert result.messages, report
