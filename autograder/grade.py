@@ -149,9 +149,10 @@ def _reference_runner(fn):
     return run
 
 
-def _run_spec(ref, name, runner):
+def _run_spec(ref, name, runner, rng=None):
     trial = Trial(name, ref.ns[name], runner,
-                  _rng(ref.assignment.id, name), ref.mutants.get(name, []))
+                  rng or _rng(ref.assignment.id, name),
+                  ref.mutants.get(name, []))
     try:
         ref.specs[name](trial)
     except Abort:
@@ -159,11 +160,12 @@ def _run_spec(ref, name, runner):
     return trial
 
 
-def grade_in_process(ref, name, fn):
+def grade_in_process(ref, name, fn, rng=None):
     """Run `name`'s hidden checks on `fn` in this process (our own code
     only: generated mutants, benchmarks); return the :class:`Trial`, whose
-    ``passed`` / ``total`` give the score."""
-    return _run_spec(ref, name, _reference_runner(fn))
+    ``passed`` / ``total`` give the score. `rng` replaces the grading
+    random generator (other inputs from the same spec)."""
+    return _run_spec(ref, name, _reference_runner(fn), rng)
 
 
 def _count_checks(ref, name):
