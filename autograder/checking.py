@@ -24,7 +24,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from .sandbox import SandboxError
-from .sandbox_child import Opaque, decode, encode
+from .sandbox_child import Opaque, decode, encode, rebound
 
 
 class Registry:
@@ -140,15 +140,20 @@ class Abort(Exception):
 class Trial:
     """One grading run of one function: the learner's or the reference's."""
 
-    def __init__(self, name, ref, runner, rng, mutants=()):
-        self.name, self.ref, self.rng = name, _as_data(_on_copies(ref)), rng
-        # runner(args, kwargs, seed, tensors) -> (value, args_after, type)
-        self._runner = runner
+    def __init__(self, name, ref, runner, rng, mutants=(), layouts=None):
+        self.name, self.rng = name, rng
+        self._ref_fn = ref
+        self.ref = _as_data(_on_copies(ref))
+        self._runner = runner   # .call(args, kwargs, seed, tensors, rebind)
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []   # weighted
         self.checks_passed, self.checks_total = 0, 0         # counted
         self.args_after = None  # the arguments as the last call left them
         self.last_type = ''     # type name of the last result (EagerTensor…)
+        # per call: (aliased pairs, mutable parts) of the reference's result;
+        # None while the reference itself runs (it records them)
+        self._ref_layouts = layouts
+        self.layouts = []
 
     # --------------------------------------------------------------- record
     def check(self, label, ok, message='', weight=1):
@@ -176,23 +181,51 @@ class Trial:
             pass
 
     # ----------------------------------------------------------------- call
-    def call(self, *args, seed=None, label=None, tensors=False, **kwargs):
+    def call(self, *args, seed=None, label=None, tensors=False, rebind=None,
+             **kwargs):
         """Call the function under test; a crash aborts the case.
 
         `seed` seeds NumPy's global RNG just before the call; `tensors=True`
-        turns array arguments into ``tf.constant``s. Results come back as
-        data (tensors as numpy arrays; their type name in ``last_type``).
+        turns array arguments into ``tf.constant``s; `rebind` ({name:
+        source}) swaps another graded function for the one `source`
+        defines, for this call (e.g. a wrong gradient for a checker).
+        Results come back as data (tensors as numpy arrays; their type
+        name in ``last_type``). When our result has two or more mutable
+        parts, a check records that the learner's parts are separate
+        objects wherever ours are.
         """
         label = label or f'{self.name}() runs'
+        index = len(self.layouts)
+        expected = (self._ref_layouts[index] if self._ref_layouts is not None
+                    and index < len(self._ref_layouts) else None)
         try:
-            value, self.args_after, self.last_type = self._runner(
-                args, kwargs, seed, tensors)
+            outcome = self._runner.call(args, kwargs, seed, tensors, rebind)
         except SandboxError as err:
+            self.layouts.append(expected)
             # not a check of its own: the checks this case did not reach
             # are lost, and this message says why
             self.messages.append(f'{label}: {describe_error(err.info)}')
             raise Abort(label) from None
-        return value
+        self.args_after, self.last_type = outcome.args_after, outcome.type
+        layout = (set(outcome.aliases), outcome.parts)
+        self.layouts.append(layout if self._ref_layouts is None else expected)
+        if expected is None and self._ref_layouts is None:
+            expected = layout
+        if expected is not None and expected[1] >= 2:
+            extra = sorted(set(outcome.aliases) - expected[0])
+            self.check(f'{label.removesuffix(" runs").rstrip(": ")}: '
+                       'returned parts are separate objects',
+                       not extra, _alias_message(extra), weight=2)
+        return outcome.value
+
+    def ref_with(self, rebind, *args, **kwargs):
+        """Our reference's result with other graded functions rebound."""
+        fn = self._ref_fn
+
+        def rebound_ref(*a, **kw):
+            with rebound(fn.__globals__, rebind):
+                return fn(*a, **kw)
+        return _as_data(_on_copies(rebound_ref))(*args, **kwargs)
 
     def diagnose(self, got, via):
         """The cause of the first mutant whose result matches `got`."""
@@ -259,6 +292,15 @@ class Trial:
                 f'expected shape {e.shape}, got {g.shape}')
         return self.check(label, False, what + (
             f' — likely cause: {cause}' if cause else _hint(hint)), weight=2)
+
+
+def _alias_message(extra):
+    if not extra:
+        return ''
+    a, b = extra[0]
+    return (f'the returned value{a or " itself"} and value{b} are one object '
+            '(or share memory), so changing one changes the other — create '
+            'each with its own np.zeros(...) / {} (or .copy() it)')
 
 
 def _on_copies(fn):

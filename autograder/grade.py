@@ -16,7 +16,7 @@ import numpy as np
 from . import curriculum, notebook
 from . import sandbox_child
 from .checking import Abort, EditError, Trial, describe_error, to_data
-from .sandbox import Limits, Sandbox, SandboxError
+from .sandbox import Limits, Outcome, Sandbox, SandboxError
 
 NOISY_PRINT = 5000
 
@@ -136,27 +136,54 @@ def _rng(assignment_id, name):
     return np.random.default_rng(int.from_bytes(digest[:8], 'little'))
 
 
-def _reference_runner(fn):
-    """Call our reference like the sandbox calls the learner's function."""
-    def run(args, kwargs, seed, tensors):
+class ReferenceRunner:
+    """Calls our own code (reference, mutants) as the sandbox calls the
+    learner's: deep-copied arguments, results converted to data."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
         if seed is not None:
             np.random.seed(seed)
         args = copy.deepcopy(list(args))
         call_args = sandbox_child._tensors(args) if tensors else args
-        with np.errstate(all='ignore'):
-            value = fn(*call_args, **copy.deepcopy(kwargs))
-        return to_data(value), to_data(args), type(value).__name__
-    return run
+        with np.errstate(all='ignore'), \
+                sandbox_child.rebound(self.fn.__globals__, rebind):
+            value = self.fn(*call_args, **copy.deepcopy(kwargs))
+        pairs, parts = sandbox_child.aliases(value)
+        return Outcome(to_data(value), to_data(args), type(value).__name__,
+                       [tuple(p) for p in pairs], parts)
 
 
-def _run_spec(ref, name, runner, rng=None):
+class SandboxRunner:
+    """Calls the learner's function loaded in a :class:`Sandbox`."""
+
+    def __init__(self, sandbox):
+        self.sandbox = sandbox
+
+    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
+        return self.sandbox.call(args, kwargs, seed=seed, tensors=tensors,
+                                 rebind=rebind)
+
+
+def _run_spec(ref, name, runner, rng=None, layouts=None):
     trial = Trial(name, ref.ns[name], runner,
                   rng or _rng(ref.assignment.id, name),
-                  ref.mutants.get(name, []))
+                  ref.mutants.get(name, []), layouts=layouts)
     try:
         ref.specs[name](trial)
     except Abort:
         pass
+    return trial
+
+
+def _reference_trial(ref, name, rng=None):
+    """The spec run on our reference: it must pass every check."""
+    trial = _run_spec(ref, name, ReferenceRunner(ref.ns[name]), rng)
+    if trial.passed != trial.total or trial.total == 0 or trial.messages:
+        raise RuntimeError(f'{ref.assignment.id}.{name}: the reference fails '
+                           f'its own hidden checks: {trial.messages}')
     return trial
 
 
@@ -165,15 +192,8 @@ def grade_in_process(ref, name, fn, rng=None):
     only: generated mutants, benchmarks); return the :class:`Trial`, whose
     ``passed`` / ``total`` give the score. `rng` replaces the grading
     random generator (other inputs from the same spec)."""
-    return _run_spec(ref, name, _reference_runner(fn), rng)
-
-
-def _count_checks(ref, name):
-    trial = _run_spec(ref, name, _reference_runner(ref.ns[name]))
-    if trial.passed != trial.total or trial.total == 0 or trial.messages:
-        raise RuntimeError(f'{ref.assignment.id}.{name}: the reference fails '
-                           f'its own hidden checks: {trial.messages}')
-    return trial.total, trial.checks_total
+    layouts = _reference_trial(ref, name, copy.deepcopy(rng)).layouts
+    return _run_spec(ref, name, ReferenceRunner(fn), rng, layouts)
 
 
 def _names_used(src):
@@ -195,9 +215,10 @@ def _defined_functions(src):
 def grade_function(ref, name, cells, sandbox, protect=()):
     """Grade one function from the learner's cells for it."""
     points = ref.points[name]
-    total, count = _count_checks(ref, name)
+    ref_trial = _reference_trial(ref, name)
+    total = ref_trial.total
     result = FunctionResult(name, 0.0, float(points), total=total,
-                            checks_total=count)
+                            checks_total=ref_trial.checks_total)
     if not cells:
         result.messages.append(
             f'no cell starting with `# GRADED FUNCTION: {name}` was found — '
@@ -229,9 +250,6 @@ def grade_function(ref, name, cells, sandbox, protect=()):
             'keep the given name and signature.')
         return result
 
-    def runner(args, kwargs, seed, tensors):
-        return sandbox.call(args, kwargs, seed=seed, tensors=tensors)
-
     uses = [other for other in ref.order
             if other != name and other in _names_used(src)]
     if uses:
@@ -239,7 +257,8 @@ def grade_function(ref, name, cells, sandbox, protect=()):
             'graded with our reference versions of '
             + ', '.join(f'`{u}`' for u in uses)
             + ', so a bug in yours there does not cost points here')
-    trial = _run_spec(ref, name, runner)
+    trial = _run_spec(ref, name, SandboxRunner(sandbox),
+                      layouts=ref_trial.layouts)
     result.passed = trial.passed
     result.checks_passed = trial.checks_passed
     result.messages = trial.messages

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import NamedTuple
 
 from . import sandbox_child as wire
 
@@ -30,6 +31,15 @@ class Limits:
                  cpu_s=120, file_size=16 * 2 ** 20):
         self.load_s, self.call_s = load_s, call_s
         self.memory, self.cpu_s, self.file_size = memory, cpu_s, file_size
+
+
+class Outcome(NamedTuple):
+    """What one call of a learner's (or our) function gave back."""
+    value: object
+    args_after: object
+    type: str = ''
+    aliases: list = []     # [(path_a, path_b)]: one object in two places
+    parts: int = 0         # mutable parts (arrays, lists, dicts) returned
 
 
 class SandboxError(Exception):
@@ -127,21 +137,28 @@ class Sandbox:
         return reply
 
     def call(self, args=(), kwargs=None, seed=None, post=None, timeout=None,
-             tensors=False):
+             tensors=False, rebind=None):
         """Call the loaded function.
 
+        `rebind` ({name: source}) swaps one of the other graded functions
+        for the one `source` defines, for this call only.
+
         Returns:
-            (value, args_after, type_name): the result and the arguments as
-            the call left them, decoded, and the result's type name.
+            :class:`Outcome`: the decoded result, the arguments as the call
+            left them, the result's type name and its aliased parts.
         """
         reply = self._ask({'op': 'call', 'args': wire.encode(tuple(args)),
                            'kwargs': wire.encode(dict(kwargs or {})),
-                           'seed': seed, 'post': post, 'tensors': tensors},
+                           'seed': seed, 'post': post, 'tensors': tensors,
+                           'rebind': rebind},
                           timeout or self.limits.call_s)
         if not reply['ok']:
             raise SandboxError(reply['error'])
-        return (wire.decode(reply['value']), wire.decode(reply['args_after']),
-                reply.get('type', ''))
+        return Outcome(wire.decode(reply['value']),
+                       wire.decode(reply['args_after']),
+                       reply.get('type', ''),
+                       [tuple(p) for p in reply.get('aliases', [])],
+                       int(reply.get('parts', 0)))
 
     def kill(self):
         if self.proc.poll() is None:

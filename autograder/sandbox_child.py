@@ -69,6 +69,61 @@ def encode(value, depth=0):
     return {'t': 'other', 'type': type(value).__name__}
 
 
+def aliases(value, limit=200):
+    """Pairs of places in a result that hold one object or share memory.
+
+    Returns:
+        (pairs, parts): pairs is a list of [path_a, path_b] strings such as
+        ``['[0]', '[1]']`` (the first and second item are one dict);
+        parts is how many mutable parts (arrays, lists, dicts) were found.
+    """
+    import numpy as np
+    seen, pairs = [], []
+
+    def walk(obj, path, depth):
+        if depth > 6 or len(seen) > limit:
+            return
+        if isinstance(obj, (np.ndarray, list, dict)):
+            for other_path, other in seen:
+                same = other is obj or (
+                    isinstance(obj, np.ndarray) and
+                    isinstance(other, np.ndarray) and obj.size and
+                    other.size and np.may_share_memory(obj, other))
+                if same:
+                    pairs.append([other_path, path])
+            seen.append((path, obj))
+        if isinstance(obj, (list, tuple)):
+            for i, item in enumerate(obj):
+                walk(item, f'{path}[{i}]', depth + 1)
+        elif isinstance(obj, dict):
+            for key, item in list(obj.items())[:limit]:
+                walk(item, f'{path}[{key!r}]', depth + 1)
+
+    walk(value, '', 0)
+    return pairs, len(seen)
+
+
+class rebound:
+    """Within ``with``: names in `globals_` replaced by the functions that
+    the given sources define (a deliberately wrong dependency for one
+    check), restored afterwards."""
+
+    def __init__(self, globals_, sources):
+        self.globals, self.sources, self.saved = globals_, sources or {}, {}
+
+    def __enter__(self):
+        for name, src in self.sources.items():
+            scope = dict(self.globals)
+            exec(compile(src, f'<rebound {name}>', 'exec'), scope)
+            self.saved[name] = self.globals.get(name)
+            self.globals[name] = scope[name]
+        return self
+
+    def __exit__(self, *exc):
+        self.globals.update(self.saved)
+        return False
+
+
 def _is_tensor(value):
     module = type(value).__module__ or ''
     return module.startswith(('tensorflow', 'keras')) and \
@@ -242,7 +297,8 @@ def main():
                 if cmd.get('seed') is not None:
                     np.random.seed(cmd['seed'])
                 try:
-                    value = ns[name](*args, **kwargs)
+                    with rebound(ns, cmd.get('rebind')):
+                        value = ns[name](*args, **kwargs)
                     if cmd.get('post'):
                         post_ns = {}
                         exec(cmd['post'], post_ns)
@@ -250,6 +306,7 @@ def main():
                     reply['value'] = encode(value)
                     reply['type'] = type(value).__name__
                     reply['args_after'] = encode(list(args))
+                    reply['aliases'], reply['parts'] = aliases(value)
                 except BaseException as err:  # noqa: B036
                     reply = {'ok': False, 'error': _error(err, name)}
         except BaseException as err:  # noqa: B036 (a broken command)

@@ -76,6 +76,33 @@ def gradient_check(t):
                     + (t.diagnose(diff, lambda f, a=(x, theta):
                                   f(*a, **kwargs))
                        or 'check gradapprox and the difference formula'))
+    # The grader gives gradient_check other models to check: a wrong
+    # backward pass must be flagged, and a curved J (where a one-sided
+    # quotient is off by about epsilon) must give our difference.
+    for tag, rebind, eps in (
+            ('a wrong backward_propagation', {'backward_propagation':
+             'def backward_propagation(x, theta):\n'
+             '    return 1.5 * x\n'}, None),
+            ('J = theta**2 * x', {
+                'forward_propagation': 'def forward_propagation(x, theta):\n'
+                                       '    return theta ** 2 * x\n',
+                'backward_propagation':
+                    'def backward_propagation(x, theta):\n'
+                    '    return 2 * theta * x\n'}, 1e-3)):
+        x = float(t.rng.choice([-1, 1]) * t.rng.uniform(0.5, 3))
+        theta = float(t.rng.choice([-1, 1]) * t.rng.uniform(0.5, 2))
+        kwargs = {} if eps is None else {'epsilon': eps}
+        with t.case():
+            diff = t.call(x, theta, rebind=rebind, label=f'{tag}: runs',
+                          **kwargs)
+            _number(t, f'{tag}: returns one number', diff)
+            expected = t.ref_with(rebind, x, theta, **kwargs)
+            t.close(f'{tag}: difference', diff, expected, rtol=1e-4,
+                    atol=1e-9, hint='gradient_check must call '
+                    'forward_propagation and backward_propagation, use the '
+                    'two-sided quotient (J_plus - J_minus) / (2 * epsilon) '
+                    'and divide ||grad - gradapprox|| by ||grad|| + '
+                    '||gradapprox||')
 
 
 def _network(t, m):
