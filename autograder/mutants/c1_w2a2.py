@@ -1,251 +1,82 @@
-"""Realistic learner bugs for C1_W2A2; each must lose points.
+"""Realistic learner bugs for C1_W2A2, as edits of the master's solution.
 
-Mutants may call the notebook's other graded functions (``sigmoid``,
-``propagate`` ...): they run beside the references for those.
+Each entry: function, likely cause, ``{old text: new text}`` edits of the
+master's graded cell (each old text occurs there exactly once). The most
+common bug of each function is ``public=True``: its public check catches it.
 """
-import copy
-import math
-
-import numpy as np
-
 from ..checking import Mutants
 
-mutants = Mutants()
-sigmoid = propagate = optimize = predict = initialize_with_zeros = None
+mutants = Mutants(__name__)
+edit = mutants.edit
 
+edit('sigmoid', 'sign error: use np.exp(-z), not np.exp(z)',
+     {'np.exp(-z)': 'np.exp(z)'}, public=True)
+edit('sigmoid', 'operator precedence: write 1 / (1 + np.exp(-z))',
+     {'1 / (1 + np.exp(-z))': '1 / 1 + np.exp(-z)'})
+edit('sigmoid', 'math.exp only takes single numbers; use np.exp',
+     {'np.exp': 'math.exp'})
 
-@mutants('sigmoid', 'sign error: use np.exp(-z), not np.exp(z)', public=True)
-def sigmoid(z):  # noqa: F811
-    return 1 / (1 + np.exp(z))
+edit('initialize_with_zeros', 'w is a 1-D array; use np.zeros((dim, 1))',
+     {'w = np.zeros((dim, 1))': 'w = np.zeros(dim)'}, public=True)
+edit('initialize_with_zeros', 'w is a row (1, dim); use a column (dim, 1)',
+     {'w = np.zeros((dim, 1))': 'w = np.zeros((1, dim))'})
+edit('initialize_with_zeros', 'b is the integer 0; write b = 0.0',
+     {'b = 0.0': 'b = 0'})
+edit('initialize_with_zeros', 'w starts random; it must start at zero',
+     {'w = np.zeros((dim, 1))': 'w = np.random.randn(dim, 1) * 0.01'})
+edit('initialize_with_zeros', 'w holds integers; np.zeros((dim, 1)) gives '
+     'floats', {'w = np.zeros((dim, 1))': 'w = np.zeros((dim, 1), dtype=int)'})
 
+edit('propagate', 'dw is m times too large — did you forget to divide by m?',
+     {'dw = X @ dZ.T / m': 'dw = X @ dZ.T'}, public=True)
+edit('propagate', 'db is m times too large — divide the sum by m (or take '
+     'the mean)', {'db = np.sum(dZ) / m': 'db = np.sum(dZ)'})
+edit('propagate', 'the cost has the wrong sign; cross-entropy is '
+     '-(1/m) Σ [y log a + (1-y) log(1-a)]',
+     {'cost = -np.mean': 'cost = np.mean'})
+edit('propagate', 'the cost misses the (1 - y) log(1 - a) term',
+     {' + (1 - Y) * np.log(1 - A)': ''})
+edit('propagate', 'forgot to add b in A = sigmoid(w^T X + b)',
+     {'sigmoid(w.T @ X + b)': 'sigmoid(w.T @ X)'})
+edit('propagate', 'used (Y - A) instead of (A - Y): the gradients have the '
+     'wrong sign', {'dZ = A - Y': 'dZ = Y - A'})
 
-@mutants('sigmoid', 'operator precedence: write 1 / (1 + np.exp(-z))')
-def sigmoid(z):  # noqa: F811
-    return 1 / 1 + np.exp(-z)
+edit('optimize', 'the update has the wrong sign: gradient descent subtracts '
+     'learning_rate * gradient', {"- learning_rate * grads['d":
+                                  "+ learning_rate * grads['d"},
+     public=True, every=True)
+edit('optimize', 'b is never updated',
+     {"        b = b - learning_rate * grads['db']\n": ''})
+edit('optimize', 'recorded the cost at every iteration; keep one every 100 '
+     'iterations', {'        if i % 100 == 0:\n            costs.append(cost)':
+                    '        costs.append(cost)\n        if i % 100 == 0:'})
+edit('optimize', "changed the caller's w in place (w -= ...) without copying "
+     'it first', {'    w = copy.deepcopy(w)\n': '',
+                  'w = w - learning_rate': 'w -= learning_rate'})
+edit('optimize', 'ignored the learning_rate argument (a fixed step)',
+     {'- learning_rate * grads': '- 0.009 * grads'}, every=True)
 
+edit('predict', 'returned probabilities; convert them to 0/1 labels with '
+     'A > 0.5', {'return (A > 0.5).astype(float)': 'return A'}, public=True)
+edit('predict', 'thresholded at 0 instead of 0.5', {'A > 0.5': 'A > 0'})
+edit('predict', 'forgot to add b', {'w.T @ X + b': 'w.T @ X'})
+edit('predict', 'returned a 1-D array; keep the shape (1, m)',
+     {'.astype(float)': '.astype(float).ravel()'})
+edit('predict', 'labels inverted: predict 1 when A > 0.5',
+     {'A > 0.5': 'A < 0.5'})
 
-@mutants('sigmoid', 'math.exp only takes single numbers; use np.exp')
-def sigmoid(z):  # noqa: F811
-    return 1 / (1 + math.exp(-z))
-
-
-@mutants('initialize_with_zeros', 'w is a 1-D array; use np.zeros((dim, 1))',
-         public=True)
-def initialize_with_zeros(dim):  # noqa: F811
-    return np.zeros(dim), 0.0
-
-
-@mutants('initialize_with_zeros', 'w is a row (1, dim); use a column '
-         '(dim, 1)')
-def initialize_with_zeros(dim):  # noqa: F811
-    return np.zeros((1, dim)), 0.0
-
-
-@mutants('initialize_with_zeros', 'b is the integer 0; write b = 0.0')
-def initialize_with_zeros(dim):  # noqa: F811
-    return np.zeros((dim, 1)), 0
-
-
-@mutants('initialize_with_zeros', 'w starts random; it must start at zero')
-def initialize_with_zeros(dim):  # noqa: F811
-    return np.random.randn(dim, 1) * 0.01, 0.0
-
-
-@mutants('initialize_with_zeros', 'w holds integers; np.zeros((dim, 1)) '
-         'gives floats')
-def initialize_with_zeros(dim):  # noqa: F811
-    return np.zeros((dim, 1), dtype=int), 0.0
-
-
-@mutants('propagate', 'dw is m times too large — did you forget to divide '
-         'by m?', public=True)
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {'dw': X @ (A - Y).T, 'db': np.sum(A - Y) / m}, cost
-
-
-@mutants('propagate', 'db is m times too large — divide the sum by m (or '
-         'take the mean)')
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y)}, cost
-
-
-@mutants('propagate', 'the cost has the wrong sign; cross-entropy is '
-         '-(1/m) Σ [y log a + (1-y) log(1-a)]')
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y) / m}, cost
-
-
-@mutants('propagate', 'the cost misses the (1 - y) log(1 - a) term')
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A)) / m
-    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y) / m}, cost
-
-
-@mutants('propagate', 'forgot to add b in A = sigmoid(w^T X + b)')
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y) / m}, cost
-
-
-@mutants('propagate', 'used (Y - A) instead of (A - Y): the gradients have '
-         'the wrong sign')
-def propagate(w, b, X, Y):  # noqa: F811
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {'dw': X @ (Y - A).T / m, 'db': np.sum(Y - A) / m}, cost
-
-
-@mutants('optimize', 'the update has the wrong sign: gradient descent '
-         'subtracts learning_rate * gradient', public=True)
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,
-             print_cost=False):  # noqa: F811
-    w, b, costs = copy.deepcopy(w), copy.deepcopy(b), []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w + learning_rate * grads['dw']
-        b = b + learning_rate * grads['db']
-        if i % 100 == 0:
-            costs.append(cost)
-    return {'w': w, 'b': b}, grads, costs
-
-
-@mutants('optimize', 'b is never updated')
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,
-             print_cost=False):  # noqa: F811
-    w, costs = copy.deepcopy(w), []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads['dw']
-        if i % 100 == 0:
-            costs.append(cost)
-    return {'w': w, 'b': b}, grads, costs
-
-
-@mutants('optimize', 'recorded the cost at every iteration; keep one every '
-         '100 iterations')
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,
-             print_cost=False):  # noqa: F811
-    w, b, costs = copy.deepcopy(w), copy.deepcopy(b), []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads['dw']
-        b = b - learning_rate * grads['db']
-        costs.append(cost)
-    return {'w': w, 'b': b}, grads, costs
-
-
-@mutants('optimize', 'changed the caller\'s w in place (w -= ...) without '
-         'copying it first')
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,
-             print_cost=False):  # noqa: F811
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w -= learning_rate * grads['dw']
-        b = b - learning_rate * grads['db']
-        if i % 100 == 0:
-            costs.append(cost)
-    return {'w': w, 'b': b}, grads, costs
-
-
-@mutants('optimize', 'ignored the learning_rate argument (a fixed step)')
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,
-             print_cost=False):  # noqa: F811
-    w, b, costs = copy.deepcopy(w), copy.deepcopy(b), []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - 0.009 * grads['dw']
-        b = b - 0.009 * grads['db']
-        if i % 100 == 0:
-            costs.append(cost)
-    return {'w': w, 'b': b}, grads, costs
-
-
-@mutants('predict', 'returned probabilities; convert them to 0/1 labels '
-         'with A > 0.5', public=True)
-def predict(w, b, X):  # noqa: F811
-    return sigmoid(w.T @ X + b)
-
-
-@mutants('predict', 'thresholded at 0 instead of 0.5')
-def predict(w, b, X):  # noqa: F811
-    return (sigmoid(w.T @ X + b) > 0).astype(float)
-
-
-@mutants('predict', 'forgot to add b')
-def predict(w, b, X):  # noqa: F811
-    return (sigmoid(w.T @ X) > 0.5).astype(float)
-
-
-@mutants('predict', 'returned a 1-D array; keep the shape (1, m)')
-def predict(w, b, X):  # noqa: F811
-    return (sigmoid(w.T @ X + b) > 0.5).astype(float).ravel()
-
-
-@mutants('predict', 'labels inverted: predict 1 when A > 0.5')
-def predict(w, b, X):  # noqa: F811
-    return (sigmoid(w.T @ X + b) < 0.5).astype(float)
-
-
-@mutants('model', 'trained on the test set; optimise on X_train, Y_train',
-         public=True)
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):  # noqa: F811
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_test, Y_test, num_iterations,
-                                    learning_rate)
-    w, b = params['w'], params['b']
-    return {'costs': costs, 'Y_prediction_test': predict(w, b, X_test),
-            'Y_prediction_train': predict(w, b, X_train), 'w': w, 'b': b,
-            'learning_rate': learning_rate, 'num_iterations': num_iterations}
-
-
-@mutants('model', 'did not pass num_iterations and learning_rate on to '
-         'optimize, so its defaults were used')
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):  # noqa: F811
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train)
-    w, b = params['w'], params['b']
-    return {'costs': costs, 'Y_prediction_test': predict(w, b, X_test),
-            'Y_prediction_train': predict(w, b, X_train), 'w': w, 'b': b,
-            'learning_rate': learning_rate, 'num_iterations': num_iterations}
-
-
-@mutants('model', 'swapped the train and test predictions')
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):  # noqa: F811
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations,
-                                    learning_rate)
-    w, b = params['w'], params['b']
-    return {'costs': costs, 'Y_prediction_test': predict(w, b, X_train),
-            'Y_prediction_train': predict(w, b, X_test), 'w': w, 'b': b,
-            'learning_rate': learning_rate, 'num_iterations': num_iterations}
-
-
-@mutants('model', 'sized w from the number of examples; use '
-         'X_train.shape[0] (features)')
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):  # noqa: F811
-    w, b = initialize_with_zeros(X_train.shape[1])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations,
-                                    learning_rate)
-    w, b = params['w'], params['b']
-    return {'costs': costs, 'Y_prediction_test': predict(w, b, X_test),
-            'Y_prediction_train': predict(w, b, X_train), 'w': w, 'b': b,
-            'learning_rate': learning_rate, 'num_iterations': num_iterations}
+edit('model', 'trained on the test set; optimise on X_train, Y_train',
+     {'optimize(w, b, X_train, Y_train,': 'optimize(w, b, X_test, Y_test,'},
+     public=True)
+edit('model', 'did not pass num_iterations and learning_rate on to optimize, '
+     'so its defaults were used',
+     {'Y_train, num_iterations,\n                                    '
+      'learning_rate, print_cost)': 'Y_train, print_cost=print_cost)'})
+edit('model', 'swapped the train and test predictions',
+     {"'Y_prediction_test': Y_prediction_test":
+      "'Y_prediction_test': Y_prediction_train",
+      "'Y_prediction_train': Y_prediction_train":
+      "'Y_prediction_train': Y_prediction_test"})
+edit('model', 'sized w from the number of examples; use X_train.shape[0] '
+     '(features)', {'initialize_with_zeros(X_train.shape[0])':
+                    'initialize_with_zeros(X_train.shape[1])'})
