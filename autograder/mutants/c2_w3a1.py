@@ -1,10 +1,5 @@
-"""Realistic learner bugs for C2_W3A1, as edits of the master's solution.
-
-Each entry: function, likely cause, ``{old text: new text}`` edits of the
-master's graded cell (each old text occurs there exactly once, or every
-occurrence is replaced with ``every=True``). The most common bug of each
-function is ``public=True``: its public check catches it.
-"""
+"""C2_W3A1 (TensorFlow basics): learner bugs as edits of the master's
+solution; ``public=True`` marks the one the notebook's check catches."""
 from ..checking import Mutants
 
 mutants = Mutants(__name__)
