@@ -24,7 +24,8 @@ from contextlib import contextmanager
 import numpy as np
 
 from .sandbox import SandboxError
-from .sandbox_child import Opaque, decode, encode, rebound
+from .runners import ReferenceRunner, to_data
+from .sandbox_child import Opaque
 
 
 class Registry:
@@ -143,7 +144,7 @@ class Trial:
     def __init__(self, name, ref, runner, rng, mutants=(), layouts=None):
         self.name, self.rng = name, rng
         self._ref_fn = ref
-        self.ref = _as_data(_on_copies(ref))
+        self._reference = ReferenceRunner(ref)
         self._runner = runner   # .call(args, kwargs, seed, tensors, rebind)
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []   # weighted
@@ -218,14 +219,13 @@ class Trial:
                        not extra, _alias_message(extra), weight=2)
         return outcome.value
 
+    def ref(self, *args, **kwargs):
+        """Our reference's result on copies of the arguments, as data."""
+        return self._reference.call(args, kwargs).value
+
     def ref_with(self, rebind, *args, **kwargs):
         """Our reference's result with other graded functions rebound."""
-        fn = self._ref_fn
-
-        def rebound_ref(*a, **kw):
-            with rebound(fn.__globals__, rebind):
-                return fn(*a, **kw)
-        return _as_data(_on_copies(rebound_ref))(*args, **kwargs)
+        return self._reference.call(args, kwargs, rebind=rebind).value
 
     def diagnose(self, got, via):
         """The cause of the first mutant whose result matches `got`."""
@@ -317,10 +317,6 @@ def _as_data(fn):
     def call(*args, **kwargs):
         return to_data(fn(*args, **kwargs))
     return call
-
-
-def to_data(value):
-    return decode(encode(value))
 
 
 def _matches(got, alt):

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import curriculum, notebook
-from . import sandbox_child
-from .checking import Abort, EditError, Trial, describe_error, to_data
-from .sandbox import Limits, Outcome, Sandbox, SandboxError
+from . import runners
+from .runners import ReferenceRunner, SandboxRunner
+from .checking import Abort, EditError, Trial, describe_error
+from .sandbox import Limits, Sandbox, SandboxError
 
 NOISY_PRINT = 5000
 
@@ -136,38 +137,8 @@ def _rng(assignment_id, name):
     return np.random.default_rng(int.from_bytes(digest[:8], 'little'))
 
 
-class ReferenceRunner:
-    """Calls our own code (reference, mutants) as the sandbox calls the
-    learner's: deep-copied arguments, results converted to data."""
-
-    def __init__(self, fn):
-        self.fn = fn
-
-    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
-        if seed is not None:
-            np.random.seed(seed)
-        args = copy.deepcopy(list(args))
-        call_args = sandbox_child._tensors(args) if tensors else args
-        with np.errstate(all='ignore'), \
-                sandbox_child.rebound(self.fn.__globals__, rebind):
-            value = self.fn(*call_args, **copy.deepcopy(kwargs))
-        pairs, parts = sandbox_child.aliases(value)
-        return Outcome(to_data(value), to_data(args), type(value).__name__,
-                       [tuple(p) for p in pairs], parts)
-
-
-class SandboxRunner:
-    """Calls the learner's function loaded in a :class:`Sandbox`."""
-
-    def __init__(self, sandbox):
-        self.sandbox = sandbox
-
-    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
-        return self.sandbox.call(args, kwargs, seed=seed, tensors=tensors,
-                                 rebind=rebind)
-
-
 def _run_spec(ref, name, runner, rng=None, layouts=None):
+    runners.clear_store()
     trial = Trial(name, ref.ns[name], runner,
                   rng or _rng(ref.assignment.id, name),
                   ref.mutants.get(name, []), layouts=layouts)

@@ -160,6 +160,23 @@ class Sandbox:
                        [tuple(p) for p in reply.get('aliases', [])],
                        int(reply.get('parts', 0)))
 
+    def run_model(self, handle, inputs, kwargs=None, weights=None,
+                  timeout=None):
+        """Run a Keras model/layer the learner's function returned.
+
+        Returns:
+            (outputs, summary): decoded outputs and the object's summary
+            after the call (built, with its weights).
+        """
+        reply = self._ask({'op': 'run', 'handle': handle,
+                           'inputs': wire.encode(list(inputs)),
+                           'kwargs': wire.encode(dict(kwargs or {})),
+                           'weights': wire.encode(weights)},
+                          timeout or self.limits.call_s)
+        if not reply['ok']:
+            raise SandboxError(reply['error'])
+        return wire.decode(reply['value']), reply['summary']
+
     def kill(self):
         if self.proc.poll() is None:
             try:

@@ -33,6 +33,50 @@ KEEP_PRINTED = 2000
 
 
 # ---------------------------------------------------------------- wire format
+def keras_wire():
+    """The keras_wire module beside this file (by path in the child)."""
+    module = sys.modules.get('autograder.keras_wire') or \
+        sys.modules.get('keras_wire')
+    if module is None:
+        import importlib.util
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            'keras_wire.py')
+        spec = importlib.util.spec_from_file_location('keras_wire', path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules['keras_wire'] = module
+    return module
+
+
+class KerasInput:
+    """An argument the receiving side turns into ``keras.Input(shape)``."""
+    keras_marker = 'input'
+
+    def __init__(self, shape, dtype='float32'):
+        self.shape, self.dtype = [int(d) for d in shape], dtype
+
+
+class KerasMake:
+    """An argument made on the receiving side:
+    ``keras.<module>.<name>(**kwargs)`` (e.g. an initializer)."""
+    keras_marker = 'make'
+
+    def __init__(self, module, name, **kwargs):
+        self.module, self.name, self.kwargs = module, name, kwargs
+
+
+class KerasSummary:
+    """A Keras model or layer that stayed in the process that built it:
+    its summary (plain data, see keras_wire) and a handle to run it."""
+
+    def __init__(self, summary, handle):
+        self.summary, self.handle = summary, handle
+        self.type_name = summary.get('class', 'Layer')
+
+    def __repr__(self):
+        return f'<{self.type_name} summary>'
+
+
 def encode(value, depth=0):
     """Turn a result into JSON-safe data that keeps the exact types."""
     import numpy as np
@@ -40,6 +84,18 @@ def encode(value, depth=0):
         return {'t': 'other', 'type': 'too deeply nested'}
     if value is None:
         return {'t': 'none'}
+    if getattr(value, 'keras_marker', None) == 'input':
+        return {'t': 'kinput', 'shape': value.shape, 'dtype': value.dtype}
+    if getattr(value, 'keras_marker', None) == 'make':
+        return {'t': 'kmake', 'module': value.module, 'name': value.name,
+                'kwargs': encode(value.kwargs, depth + 1)}
+    if isinstance(value, KerasSummary):
+        return {'t': 'keras', 'summary': value.summary,
+                'handle': value.handle}
+    if _is_keras_object(value):
+        kw = keras_wire()
+        return {'t': 'keras', 'summary': kw.summarize(value),
+                'handle': kw.keep(value)}
     if _is_tensor(value):   # tf.Tensor / tf.Variable: their values
         value = value.numpy()
     if isinstance(value, np.ndarray):
@@ -130,12 +186,35 @@ def _is_tensor(value):
         hasattr(value, 'numpy')
 
 
+def _is_keras_object(value):
+    module = type(value).__module__ or ''
+    return module.startswith(('keras', 'tensorflow')) and \
+        keras_wire().is_keras(value)
+
+
 def _tensors(args):
     """numpy arrays -> tf.constant, for functions that take tensors."""
     import numpy as np
     import tensorflow as tf
     return [tf.constant(a) if isinstance(a, np.ndarray) else a
             for a in args]
+
+
+def call_function(fn, args, kwargs, rebind, globals_):
+    """Call `fn` as graded: Keras markers made real, a result computed from
+    ``keras.Input`` arguments turned into a Model. Returns (args, kwargs,
+    value)."""
+    markers = any(getattr(a, 'keras_marker', None) for a in
+                  list(args) + list(kwargs.values()))
+    if markers:
+        kw = keras_wire()
+        args, kwargs = kw.materialize(tuple(args)), kw.materialize(kwargs)
+        inputs = kw.symbolic_inputs(args, kwargs)
+    with rebound(globals_, rebind):
+        value = fn(*args, **kwargs)
+    if markers and inputs:
+        value = kw.as_model(value, inputs)
+    return args, kwargs, value
 
 
 def _float(x):
@@ -171,6 +250,13 @@ def decode(data):
         return items if tag == 'list' else tuple(items)
     if tag == 'dict':
         return {decode(k): decode(v) for k, v in data['v']}
+    if tag == 'kinput':
+        return KerasInput(data['shape'], str(data['dtype']))
+    if tag == 'kmake':
+        return KerasMake(str(data['module']), str(data['name']),
+                         **decode(data['kwargs']))
+    if tag == 'keras':
+        return KerasSummary(data['summary'], int(data['handle']))
     return Opaque(str(data.get('type', '?')), data.get('shape'))
 
 
@@ -265,6 +351,7 @@ def main():
     out = _CountingOut()
     sys.stdout = sys.stderr = out
     import numpy as np  # noqa: F401  (warm the import before timing starts)
+    keras_wire()   # read before the guard hides the grader's folder
     ns, name, guarded = {'__name__': '__graded__'}, None, False
 
     for line in sys.stdin:
@@ -274,6 +361,8 @@ def main():
             if cmd['op'] == 'load':
                 name = cmd['name']
                 ns = {'__name__': '__graded__'}   # fresh for every function
+                if 'keras_wire' in sys.modules:
+                    keras_wire().STORE.clear()
                 exec(compile(cmd['prelude'], '<imports>', 'exec'), ns)
                 for src in cmd['refs']:
                     exec(compile(src, '<reference>', 'exec'), ns)
@@ -289,6 +378,16 @@ def main():
                 fn = ns.get(name)
                 reply['defined'] = fn is not None
                 reply['callable'] = callable(fn)
+            elif cmd['op'] == 'run':
+                try:
+                    reply['value'] = encode(keras_wire().run(
+                        keras_wire().STORE[cmd['handle']],
+                        decode(cmd['inputs']), decode(cmd['kwargs']),
+                        decode(cmd['weights'])))
+                    reply['summary'] = keras_wire().summarize(
+                        keras_wire().STORE[cmd['handle']])
+                except BaseException as err:  # noqa: B036
+                    reply = {'ok': False, 'error': _error(err, name)}
             elif cmd['op'] == 'call':
                 args = decode(cmd['args'])
                 kwargs = decode(cmd['kwargs'])
@@ -297,8 +396,8 @@ def main():
                 if cmd.get('seed') is not None:
                     np.random.seed(cmd['seed'])
                 try:
-                    with rebound(ns, cmd.get('rebind')):
-                        value = ns[name](*args, **kwargs)
+                    args, kwargs, value = call_function(
+                        ns[name], args, kwargs, cmd.get('rebind'), ns)
                     if cmd.get('post'):
                         post_ns = {}
                         exec(cmd['post'], post_ns)

@@ -1,0 +1,71 @@
+"""Two ways to call a graded function, with one interface.
+
+:class:`SandboxRunner` calls the learner's function in its sandbox;
+:class:`ReferenceRunner` calls our own code (reference, mutants) in this
+process the same way: deep-copied arguments, Keras markers made real,
+results turned into data (arrays, summaries of Keras objects). Both can run
+a returned Keras model or layer again on hidden inputs (``run_model``).
+"""
+import copy
+
+import numpy as np
+
+from . import sandbox_child
+from .sandbox import Outcome
+
+
+def to_data(value):
+    return sandbox_child.decode(sandbox_child.encode(value))
+
+
+class ReferenceRunner:
+    """Calls our own code as the sandbox calls the learner's."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
+        if seed is not None:
+            np.random.seed(seed)
+        args = copy.deepcopy(list(args))
+        call_args = sandbox_child._tensors(args) if tensors else args
+        with np.errstate(all='ignore'):
+            call_args, _, value = sandbox_child.call_function(
+                self.fn, call_args, copy.deepcopy(kwargs), rebind,
+                self.fn.__globals__)
+        pairs, parts = sandbox_child.aliases(value)
+        return Outcome(to_data(value), to_data(args), type(value).__name__,
+                       [tuple(p) for p in pairs], parts)
+
+    def run_model(self, handle, inputs, kwargs=None, weights=None):
+        kw = sandbox_child.keras_wire()
+        obj = kw.STORE[handle]
+        out = kw.run(obj, copy.deepcopy(list(inputs)), dict(kwargs or {}),
+                     weights)
+        return to_data(out), kw.summarize(obj)
+
+    def weights(self, handle):
+        """Our object's weight values by group (it lives in this process)."""
+        kw = sandbox_child.keras_wire()
+        return kw.weights_of(kw.STORE[handle])
+
+
+class SandboxRunner:
+    """Calls the learner's function loaded in a :class:`Sandbox`."""
+
+    def __init__(self, sandbox):
+        self.sandbox = sandbox
+
+    def call(self, args, kwargs, seed=None, tensors=False, rebind=None):
+        return self.sandbox.call(args, kwargs, seed=seed, tensors=tensors,
+                                 rebind=rebind)
+
+    def run_model(self, handle, inputs, kwargs=None, weights=None):
+        return self.sandbox.run_model(handle, inputs, kwargs, weights)
+
+
+def clear_store():
+    """Forget the Keras objects our code built (one spec run's worth)."""
+    module = sandbox_child.sys.modules.get('autograder.keras_wire')
+    if module is not None:
+        module.STORE.clear()
