@@ -8,7 +8,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export MPLBACKEND := Agg
 
-.PHONY: install demo test test-fast test-browser lab selfgrade bench clean
+.PHONY: install demo test test-fast test-browser lab selfgrade bench assets clean
 
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,6 +42,11 @@ selfgrade: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# every data set and model (seeded, cached, checksummed; see
+# shared_utils/README.md). Names, --force or --budget tiny via ARGS=...
+assets: $(STAMP)
+	$(PY) -m shared_utils.assets build $(ARGS)
 
 clean:
 	rm -rf work

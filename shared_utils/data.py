@@ -133,20 +133,28 @@ _CAT_SHA256 = {
 }
 
 
-def _cat_split(split):
-    """Return (path, verified arrays) of one split, building it if missing."""
-    path = cache_dir() / f'{split}_catvnoncat.h5'
-    keys = (f'{split}_set_x', f'{split}_set_y', 'list_classes')
-    if path.exists():
-        arrays = _read_h5(path, keys)
-        _verify(arrays, _CAT_SHA256, path)
-        return path, arrays
+def make_cat_file(name):
+    """Generate the arrays of one cat / non-cat file (the asset's maker).
+
+    Args:
+    - name: 'train_catvnoncat.h5' or 'test_catvnoncat.h5'
+
+    Returns:
+    - arrays: {'<split>_set_x': uint8 (n, 64, 64, 3), '<split>_set_y':
+      int64 (n,), 'list_classes': CAT_CLASSES}
+    """
+    split = name.split('_')[0]
     n, cats, seed = CAT_SPLITS[split]
     x, y = catdata.make_split(n, cats, seed, cue=CAT_CUE)
-    arrays = dict(zip(keys, (x, y, CAT_CLASSES)))
-    _verify(arrays, _CAT_SHA256, path, fresh=True)
-    _write_h5(path, arrays)
-    return path, arrays
+    return {f'{split}_set_x': x, f'{split}_set_y': y,
+            'list_classes': CAT_CLASSES}
+
+
+def _cat_split(split):
+    """Return (path, verified arrays) of one split, building it if missing
+    (through the asset registry, shared_utils/assets.py)."""
+    from . import assets
+    return assets.cached_h5('catvnoncat', f'{split}_catvnoncat.h5')
 
 
 def catvnoncat_paths():

@@ -204,9 +204,9 @@ def make_split(n, seed, difficulty=DIFFICULTY):
 
 
 # ------------------------------------------------------------ the data set
-# (The loader imports data.py's cache and checksum helpers when called:
-# data.py imports this module at its end, so a top-level import would be
-# circular.)
+# (The loader goes through the asset registry, which imports data.py;
+# data.py imports this module at its end, so the import is made when
+# called.)
 
 SIGNS_CLASSES = np.arange(CLASSES, dtype=np.int64)   # [0 1 2 3 4 5]
 # n, seed of each split.
@@ -225,21 +225,28 @@ _SIGNS_SHA256 = {
 }
 
 
-def _signs_split(split):
-    """Return (path, verified arrays) of one split, building it if missing."""
-    from . import data
-    path = data.cache_dir() / f'{split}_signs.h5'
-    keys = (f'{split}_set_x', f'{split}_set_y', 'list_classes')
-    if path.exists():
-        arrays = data._read_h5(path, keys)
-        data._verify(arrays, _SIGNS_SHA256, path)
-        return path, arrays
+def make_signs_file(name):
+    """Generate the arrays of one hand-sign file (the asset's maker).
+
+    Args:
+    - name: 'train_signs.h5' or 'test_signs.h5'
+
+    Returns:
+    - arrays: {'<split>_set_x': uint8 (n, 64, 64, 3), '<split>_set_y':
+      int64 (n,), 'list_classes': SIGNS_CLASSES}
+    """
+    split = name.split('_')[0]
     n, seed = SIGNS_SPLITS[split]
     x, y = make_split(n, seed)
-    arrays = dict(zip(keys, (x, y, SIGNS_CLASSES)))
-    data._verify(arrays, _SIGNS_SHA256, path, fresh=True)
-    data._write_h5(path, arrays)
-    return path, arrays
+    return {f'{split}_set_x': x, f'{split}_set_y': y,
+            'list_classes': SIGNS_CLASSES}
+
+
+def _signs_split(split):
+    """Return (path, verified arrays) of one split, building it if missing
+    (through the asset registry, shared_utils/assets.py)."""
+    from . import assets
+    return assets.cached_h5('signs', f'{split}_signs.h5')
 
 
 def signs_paths():

