@@ -16,16 +16,16 @@ that each loses points, and on a wrong value ``t.close(..., via=...)``
 recomputes the value with every mutant and names the one that matches.
 """
 import ast
-import copy
 import inspect
 import textwrap
 from contextlib import contextmanager
 
 import numpy as np
 
+from . import keras_checks
+from .runners import ReferenceRunner
 from .sandbox import SandboxError
-from .runners import ReferenceRunner, to_data
-from .sandbox_child import Opaque
+from .sandbox_child import KerasSummary, Opaque
 
 
 class Registry:
@@ -94,7 +94,8 @@ def master_source(module, name):
     """The master notebook's graded cell for `name` (solution included)."""
     if module not in _MASTER_SOURCES:
         from . import curriculum, notebook
-        assignment = next(a for a in curriculum.ASSIGNMENTS.values()
+        assignment = next(a for a in list(curriculum.ASSIGNMENTS.values())
+                          + list(curriculum.DEMOS.values())
                           if a.module == module)
         cells = notebook.graded_cells(notebook.read(assignment.master))
         _MASTER_SOURCES[module] = {n: s[-1] for n, s in cells.items()}
@@ -227,11 +228,127 @@ class Trial:
         """Our reference's result with other graded functions rebound."""
         return self._reference.call(args, kwargs, rebind=rebind).value
 
+    def model(self, label, got, expected, inputs, calls=({},), via=None,
+              rtol=1e-4, atol=1e-5):
+        """A Keras model or layer: architecture, parameters, and outputs
+        on `inputs` with our weights copied in, for each kwargs of
+        `calls` (e.g. ``{'training': False}``, masks).
+
+        `got` and `expected` are what ``t.call`` and ``t.ref`` returned
+        (summaries); `via` rebuilds it with each mutant to name a cause.
+        """
+        self.require(f'{label}: returns a Keras model or layer',
+                     isinstance(got, KerasSummary),
+                     f'expected a Keras model or layer, got '
+                     f'{_type_name(got)} — return the model itself')
+        inputs = list(inputs)
+        ref_out, ref_sum = self._reference.run_model(
+            expected.handle, inputs, calls[0])
+        try:
+            got_out, got_sum = self._runner.run_model(got.handle, inputs,
+                                                      calls[0])
+        except SandboxError as err:
+            self.messages.append(f'{label}: calling it on inputs of shape '
+                                 f'{[np.shape(x) for x in inputs]} '
+                                 f'{describe_error(err.info)}')
+            raise Abort(label) from None
+        diff = keras_checks.first_difference(got_sum, ref_sum)
+        cause = self._model_cause(got_sum, via, inputs, calls[0]) \
+            if diff and via else None
+        self.check(f'{label}: architecture', not diff,
+                   diff + (f' — likely cause: {cause}' if cause else ''),
+                   weight=2)
+        self.check(f'{label}: number of parameters',
+                   got_sum['params'] == ref_sum['params'],
+                   f'expected {ref_sum["params"]:,}, got '
+                   f'{got_sum["params"]:,}')
+        self.check(f'{label}: trainable parameters',
+                   got_sum['trainable_params'] == ref_sum['trainable_params'],
+                   f'expected {ref_sum["trainable_params"]:,}, got '
+                   f'{got_sum["trainable_params"]:,} — check which layers '
+                   'are frozen (trainable=False)')
+        mapping, why = keras_checks.match_groups(got_sum['groups'],
+                                                 ref_sum['groups'])
+        ours = self._reference.weights(expected.handle)
+        for kwargs in calls:
+            tag = f'{label}: outputs with our weights' + (
+                ' (' + ', '.join(f'{k}={v}' for k, v in kwargs.items()
+                                 if not isinstance(v, np.ndarray)) + ')'
+                if kwargs else '')
+            if mapping is None:
+                self.check(tag, False, f'our weights do not fit: {why}',
+                           weight=2)
+                continue
+            try:
+                got_out, _ = self._runner.run_model(
+                    got.handle, inputs, kwargs, [ours[j] for j in mapping])
+            except SandboxError as err:
+                self.check(tag, False, describe_error(err.info), weight=2)
+                continue
+            ref_out, _ = self._reference.run_model(expected.handle, inputs,
+                                                   kwargs)
+            if not cause and via and not _matches(got_out, ref_out):
+                cause = self._output_cause(got_out, via, inputs, kwargs,
+                                           ours, ref_sum)
+            self.close(tag, got_out, ref_out, rtol=rtol, atol=atol,
+                       hint=f'likely cause: {cause}' if cause else
+                       'the layers match ours but compute something else: '
+                       'check what each one is applied to, and the order '
+                       'of the steps')
+        return got_sum
+
+    def run_model(self, summary, inputs, kwargs=None, ours=False):
+        """Outputs of a returned model/layer (the learner's, or ours with
+        ``ours=True``) on `inputs`, with the weights it has now."""
+        if ours:
+            return self._reference.run_model(summary.handle, list(inputs),
+                                             kwargs)[0]
+        try:
+            return self._runner.run_model(summary.handle, list(inputs),
+                                          kwargs)[0]
+        except SandboxError as err:
+            self.messages.append(f'{self.name}: calling the result '
+                                 f'{describe_error(err.info)}')
+            raise Abort(self.name) from None
+
+    def _output_cause(self, got_out, via, inputs, kwargs, ours, ref_sum):
+        """The first mutant whose outputs (with our weights) match."""
+        for cause, fn in self.mutants:
+            try:
+                alt = via(_as_data(fn))
+                _, alt_sum = self._reference.run_model(alt.handle, inputs,
+                                                       kwargs)
+                mapping, _ = keras_checks.match_groups(alt_sum['groups'],
+                                                       ref_sum['groups'])
+                if mapping is None:
+                    continue
+                out, _ = self._reference.run_model(
+                    alt.handle, inputs, kwargs, [ours[j] for j in mapping])
+            except Exception:  # noqa: BLE001 (mutants may crash)
+                continue
+            if _matches(got_out, out):
+                return cause
+        return None
+
+    def _model_cause(self, got_sum, via, inputs, kwargs):
+        """The first mutant whose model has the learner's architecture."""
+        for cause, fn in self.mutants:
+            try:
+                alt = via(_as_data(fn))
+                _, alt_sum = self._reference.run_model(alt.handle, inputs,
+                                                       kwargs)
+            except Exception:  # noqa: BLE001 (mutants may crash)
+                continue
+            if not keras_checks.first_difference(got_sum, alt_sum) and \
+                    alt_sum['params'] == got_sum['params']:
+                return cause
+        return None
+
     def diagnose(self, got, via):
         """The cause of the first mutant whose result matches `got`."""
         for cause, fn in self.mutants:
             try:
-                alt = via(_as_data(_on_copies(fn)))
+                alt = via(_as_data(fn))
             except Exception:  # mutants may crash where the learner did not
                 continue
             if _matches(got, alt):
@@ -303,19 +420,12 @@ def _alias_message(extra):
             'each with its own np.zeros(...) / {} (or .copy() it)')
 
 
-def _on_copies(fn):
-    """`fn` called on deep copies, so a mutant cannot change our inputs."""
-    def call(*args, **kwargs):
-        with np.errstate(all='ignore'):   # mutants overflow; stay quiet
-            return fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-    return call
-
-
 def _as_data(fn):
-    """`fn` whose result is converted like a sandbox result (tensors ->
-    numpy), so reference and learner values compare alike."""
+    """`fn` called like a sandbox call (Keras markers made real) with its
+    result converted like a sandbox result (tensors -> numpy, models ->
+    summaries), so reference and learner values compare alike."""
     def call(*args, **kwargs):
-        return to_data(fn(*args, **kwargs))
+        return ReferenceRunner(fn).call(args, kwargs).value
     return call
 
 
@@ -352,7 +462,7 @@ def _hint(hint):
 
 
 def _type_name(value):
-    if isinstance(value, Opaque):
+    if isinstance(value, (Opaque, KerasSummary)):
         return value.type_name
     if isinstance(value, np.ndarray):
         return f'ndarray of shape {value.shape}'

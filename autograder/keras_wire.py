@@ -37,11 +37,10 @@ MAKEABLE = {'initializers', 'layers', 'optimizers', 'losses', 'activations',
 
 
 def is_keras(value):
-    module = type(value).__module__ or ''
-    if not module.startswith(('keras', 'tensorflow')):
-        return False
-    import keras
-    return isinstance(value, keras.layers.Layer)
+    """A Keras layer or model (subclasses defined anywhere included)."""
+    import sys
+    keras = sys.modules.get('keras')
+    return keras is not None and isinstance(value, keras.layers.Layer)
 
 
 def keep(obj):
@@ -188,6 +187,9 @@ def _graph(model):
                 config = _config(op)
             if cls in COMMUTATIVE:
                 parents = sorted(parents)
+            rank = len(node.output_tensors[0].shape)
+            if cls in ('BatchNormalization', 'LayerNormalization'):
+                config['axis'] = _axes(config.get('axis'), rank)
             entries = _op_entries(op, config)
             sig = json.dumps([entries, parents], sort_keys=True,
                              default=str)
@@ -209,26 +211,46 @@ def _graph(model):
     return final, layers_in_order
 
 
+def _axes(axis, rank):
+    """Normalisation axes as non-negative ints (-1 and 3 are one axis)."""
+    axes = axis if isinstance(axis, list) else [axis]
+    out = [a % rank if isinstance(a, int) else a for a in axes]
+    return out[0] if len(out) == 1 else out
+
+
 def _group(layer, sig=None):
     return {'sig': sig or type(layer).__name__ + json.dumps(
                 _config(layer), sort_keys=True, default=str),
             'shapes': [list(w.shape) for w in layer.weights]}
 
 
+def _children(layer):
+    return list(layer._flatten_layers(include_self=False, recursive=False))
+
+
+def _descendants(layer):
+    return list(layer._flatten_layers(include_self=False, recursive=True))
+
+
+def _leaves(obj):
+    """Sub-layers without sub-layers of their own (wrappers such as a
+    Sequential inside a layer disappear, so either way of writing it
+    compares alike)."""
+    return [d for d in _descendants(obj) if not _children(d)]
+
+
 def _weight_owners(obj):
-    """(owner, [variables]) groups in canonical order."""
-    import keras
+    """(owner, [variables it owns directly]) in canonical order."""
     if _is_graph(obj):
         _, layers = _graph(obj)
         return [(layer, list(layer.weights)) for layer in layers
                 if layer.weights]
-    children = list(obj._flatten_layers(include_self=False,
-                                        recursive=False))
-    owned = {id(w) for child in children for w in child.weights}
-    own = [w for w in obj.weights if id(w) not in owned]
-    groups = [(obj, own)] if own else []
-    groups += [(child, list(child.weights)) for child in children
-               if child.weights]
+    groups = []
+    for layer in [obj] + _descendants(obj):
+        below = {id(w) for child in _children(layer) for w in child.weights}
+        own = [w for w in layer.weights if id(w) not in below]
+        if own:
+            groups.append((layer, own))
     return groups
 
 
@@ -252,8 +274,7 @@ def summarize(obj):
     else:
         summary.update(kind='layer', nodes=[], sublayers=[
             {'class': type(c).__name__, 'config': _config(c)}
-            for c in obj._flatten_layers(include_self=False,
-                                         recursive=False)])
+            for c in _leaves(obj)])
     groups = []
     for owner, variables in _weight_owners(obj):
         sig = 'self' if owner is obj else None

@@ -32,7 +32,7 @@ class ReferenceRunner:
         with np.errstate(all='ignore'):
             call_args, _, value = sandbox_child.call_function(
                 self.fn, call_args, copy.deepcopy(kwargs), rebind,
-                self.fn.__globals__)
+                _globals(self.fn))
         pairs, parts = sandbox_child.aliases(value)
         return Outcome(to_data(value), to_data(args), type(value).__name__,
                        [tuple(p) for p in pairs], parts)
@@ -48,6 +48,16 @@ class ReferenceRunner:
         """Our object's weight values by group (it lives in this process)."""
         kw = sandbox_child.keras_wire()
         return kw.weights_of(kw.STORE[handle])
+
+
+def _globals(fn):
+    """The namespace a function (or a class's methods) looks names up in."""
+    if hasattr(fn, '__globals__'):
+        return fn.__globals__
+    for member in vars(fn).values() if isinstance(fn, type) else ():
+        if hasattr(member, '__globals__'):
+            return member.__globals__
+    return {}
 
 
 class SandboxRunner:

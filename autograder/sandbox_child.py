@@ -187,9 +187,7 @@ def _is_tensor(value):
 
 
 def _is_keras_object(value):
-    module = type(value).__module__ or ''
-    return module.startswith(('keras', 'tensorflow')) and \
-        keras_wire().is_keras(value)
+    return 'keras' in sys.modules and keras_wire().is_keras(value)
 
 
 def _tensors(args):
