@@ -36,6 +36,8 @@ def describe(node):
 
 
 def _show(value):
+    if isinstance(value, float):
+        return f'{value:.6g}'
     if isinstance(value, list):
         return '(' + ', '.join(_show(v) for v in value) + ')'
     return repr(value)
@@ -58,6 +60,9 @@ def first_difference(got, expected):
         message = _layer_difference(got, expected)
     if message:
         return message
+    if expected.get('compile') and got.get('compile') != \
+            expected['compile']:
+        return compile_difference(got.get('compile'), expected['compile'])
     if got['trainable'] != expected['trainable']:
         return (f'the model is trainable={got["trainable"]}, expected '
                 f'trainable={expected["trainable"]}')
@@ -110,6 +115,24 @@ def _graph_difference(got, exp):
         if g['trainable'] != e['trainable']:
             return (f'{g_labels[i]} has trainable={g["trainable"]}, '
                     f'expected trainable={e["trainable"]}')
+    return ''
+
+
+def compile_difference(got, exp):
+    """How a model's compile settings differ from ours."""
+    if not got:
+        return 'the model is not compiled — call model.compile(...)'
+    for part in ('optimizer', 'loss', 'metrics'):
+        g, e = got.get(part), exp.get(part)
+        if g == e:
+            continue
+        if isinstance(g, dict) and isinstance(e, dict) and \
+                g.get('class') == e.get('class'):
+            key = _first_key(g['config'], e['config'])
+            return (f'the {part} has {key} {_show(g["config"].get(key))}, '
+                    f'expected {_show(e["config"].get(key))}')
+        name = (lambda v: v.get('class') if isinstance(v, dict) else v)
+        return f'the {part} is {name(g)!r}, expected {name(e)!r}'
     return ''
 
 

@@ -43,6 +43,22 @@ def is_keras(value):
     return keras is not None and isinstance(value, keras.layers.Layer)
 
 
+def is_keras_config(value):
+    """An optimizer, loss or metric: compared by class and settings."""
+    import sys
+    keras = sys.modules.get('keras')
+    return keras is not None and isinstance(
+        value, (keras.optimizers.Optimizer, keras.losses.Loss,
+                keras.metrics.Metric))
+
+
+def config_summary(obj):
+    """An optimizer / loss / metric as {'class', 'config'} (no name)."""
+    config = _plain({k: v for k, v in obj.get_config().items()
+                     if k not in DROP})
+    return {'class': type(obj).__name__, 'config': config}
+
+
 def keep(obj):
     STORE.append(obj)
     return len(STORE) - 1
@@ -287,7 +303,20 @@ def summarize(obj):
     summary['trainable_params'] = int(sum(
         _size(list(w.shape)) for w in obj.trainable_weights))
     summary['trainable'] = bool(obj.trainable)
+    summary['compile'] = _compiled(obj)
     return summary
+
+
+def _compiled(obj):
+    """A compiled model's optimizer, loss and metrics (None if not)."""
+    if not getattr(obj, 'compiled', False):
+        return None
+    optimizer = getattr(obj, 'optimizer', None)
+    loss = getattr(obj, 'loss', None)
+    return {'optimizer': config_summary(optimizer) if optimizer else None,
+            'loss': (config_summary(loss) if is_keras_config(loss)
+                     else _plain(loss)),
+            'metrics': _plain(obj.get_compile_config().get('metrics'))}
 
 
 def _size(shape):

@@ -65,6 +65,18 @@ class KerasMake:
         self.module, self.name, self.kwargs = module, name, kwargs
 
 
+class DatasetSample:
+    """A tf.data.Dataset as data: its element spec and first elements
+    (tuples of arrays), to compare with ours."""
+
+    def __init__(self, spec, take):
+        self.spec, self.take = spec, take
+        self.type_name = 'Dataset'
+
+    def __repr__(self):
+        return f'<Dataset {self.spec}>'
+
+
 class KerasSummary:
     """A Keras model or layer that stayed in the process that built it:
     its summary (plain data, see keras_wire) and a handle to run it."""
@@ -92,6 +104,12 @@ def encode(value, depth=0):
     if isinstance(value, KerasSummary):
         return {'t': 'keras', 'summary': value.summary,
                 'handle': value.handle}
+    if 'keras' in sys.modules and keras_wire().is_keras_config(value):
+        return {'t': 'kconfig', 'v': keras_wire().config_summary(value)}
+    if _is_dataset(value):
+        return {'t': 'dataset', 'spec': str(value.element_spec)[:2000],
+                'take': [encode(item, depth + 1)
+                         for item in value.take(DATASET_TAKE)]}
     if _is_keras_object(value):
         kw = keras_wire()
         return {'t': 'keras', 'summary': kw.summarize(value),
@@ -186,6 +204,15 @@ def _is_tensor(value):
         hasattr(value, 'numpy')
 
 
+DATASET_TAKE = 3   # elements of a tf.data.Dataset sent back
+
+
+def _is_dataset(value):
+    module = type(value).__module__ or ''
+    return module.startswith('tensorflow') and \
+        hasattr(value, 'element_spec') and hasattr(value, 'take')
+
+
 def _is_keras_object(value):
     return 'keras' in sys.modules and keras_wire().is_keras(value)
 
@@ -253,6 +280,11 @@ def decode(data):
     if tag == 'kmake':
         return KerasMake(str(data['module']), str(data['name']),
                          **decode(data['kwargs']))
+    if tag == 'kconfig':
+        return {'class': str(data['v']['class']), 'config': data['v']['config']}
+    if tag == 'dataset':
+        return DatasetSample(str(data['spec']),
+                             [decode(item) for item in data['take']])
     if tag == 'keras':
         return KerasSummary(data['summary'], int(data['handle']))
     return Opaque(str(data.get('type', '?')), data.get('shape'))

@@ -87,3 +87,32 @@ def test_public_checks_pass_on_reference_and_catch_the_public_mutant():
                   if m.public]
         with pytest.raises(CheckFailed):
             getattr(checks, name)(ref._compile(public[0]))
+
+
+def test_optimizers_losses_datasets_and_compile_settings_travel_as_data():
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    from autograder import keras_checks
+    from autograder.runners import to_data
+    adam = to_data(keras.optimizers.Adam(learning_rate=0.01))
+    assert adam['class'] == 'Adam'
+    assert abs(adam['config']['learning_rate'] - 0.01) < 1e-8
+    loss = to_data(keras.losses.BinaryCrossentropy(from_logits=True))
+    assert loss == {'class': 'BinaryCrossentropy', 'config': {
+        'axis': -1, 'from_logits': True, 'label_smoothing': 0.0,
+        'reduction': 'sum_over_batch_size'}}
+    data = tf.data.Dataset.from_tensor_slices(
+        (np.arange(10.).reshape(5, 2), np.arange(5))).batch(2)
+    sample = to_data(data)
+    assert len(sample.take) == 3 and sample.take[2][1].tolist() == [4]
+
+    def compiled(rate):
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+        model.compile(optimizer=keras.optimizers.Adam(rate),
+                      loss='binary_crossentropy', metrics=['accuracy'])
+        return to_data(model).summary
+    assert keras_checks.first_difference(compiled(1e-3), compiled(1e-3)) == ''
+    assert keras_checks.first_difference(compiled(1e-2), compiled(1e-3)) == \
+        'the optimizer has learning_rate 0.01, expected 0.001'
