@@ -1,6 +1,6 @@
 """Every data set and model of the course: one registry, one command.
 
-    python -m shared_utils.assets list                 # the table
+    python -m shared_utils.assets list [--markdown]     # the table
     python -m shared_utils.assets build [NAMES...] [--force] [--budget tiny]
     python -m shared_utils.assets check [NAMES...]     # verify checksums
     make assets                                        # build everything
@@ -106,6 +106,27 @@ def _status(asset):
     return asset.status if asset.recipe else f'planned ({asset.issue})'
 
 
+def markdown():
+    """Return the catalogue as a Markdown table (for shared_utils/README.md),
+    with a running total of the committed MB of courses 4-5."""
+    lines = ['| asset | used by | kind | how it is made | stored: why | MB | '
+             'build (2 cores) | seed | checksum | committed 4-5, running MB '
+             '| status |', '|' + '---|' * 11]
+    running = 0.0
+    for a in ASSETS:
+        course45 = not any(i.startswith(('C1', 'C2')) for i in a.assignments)
+        running += a.size_mb if a.committed and course45 else 0
+        seed = a.seed if a.seed is not None else '-'
+        build = f'{a.build_s:g} s' if a.build_s < 120 else \
+            f'{a.build_s / 60:.0f} min'
+        total = f'{running:.1f}' if a.committed and course45 else ''
+        status = 'ready' if a.recipe else a.issue
+        lines.append(f'| `{a.name}` | {", ".join(a.assignments)} | {a.kind} '
+                     f'| {a.how} | {a.stored}: {a.why} | {a.size_mb:g} | '
+                     f'{build} | {seed} | {a.checksum} | {total} | {status} |')
+    return '\n'.join(lines)
+
+
 def _print_table(rows, header, out):
     widths = [max(len(r[i]) for r in rows + [header])
               for i in range(len(header))]
@@ -125,12 +146,13 @@ def _run(names, action, verb, out):
         start = time.monotonic()
         try:
             note = action(name)
-        except (DataError, OSError, RuntimeError, ValueError) as err:
+        except (DataError, ImportError, OSError, RuntimeError,
+                ValueError) as err:
             failed.append(name)
             note = f'FAILED: {err}'
         took = time.monotonic() - start
         expected = get(name).build_s
-        tail = (f' (expected ~{expected:g} s on 2 cores)'
+        tail = (f'; a full build takes ~{expected:g} s on 2 cores'
                 if verb == 'build' and get(name).recipe else '')
         bar.write(f'{name}: {note} [{took:.1f} s{tail}]', file=out)
     print(f'{verb}: {len(names)} assets in {time.monotonic() - total:.1f} s'
@@ -147,7 +169,9 @@ def main(argv=None, out=None):
         description='Build, list and check the course\'s data sets and '
                     'models (all generated offline).')
     sub = parser.add_subparsers(dest='command', required=True)
-    sub.add_parser('list', help='table of every asset')
+    ls = sub.add_parser('list', help='table of every asset')
+    ls.add_argument('--markdown', action='store_true',
+                    help='the README\'s table, with a running total')
     b = sub.add_parser('build', help='build assets (all when none named)')
     b.add_argument('names', nargs='*')
     b.add_argument('--force', action='store_true',
@@ -159,6 +183,9 @@ def main(argv=None, out=None):
                                      'committed assets')
     c.add_argument('names', nargs='*')
     args = parser.parse_args(argv)
+    if args.command == 'list' and args.markdown:
+        print(markdown(), file=out)
+        return 0
     if args.command == 'list':
         _print_table(table(), ('name', 'assignments', 'kind', 'stored',
                                'size', 'status', 'cached'), out)

