@@ -146,6 +146,7 @@ def model(t):
     _w, _b, X_test, Y_test = _problem(t, n_x=n_x, m=9)
     X_train[0] += 2 * Y_train[0]        # learnable signal
     X_test[0] += 2 * Y_test[0]
+    Y_test[0, :2] = 1 - Y_test[0, :2]   # label noise: predictions differ
     iters, rate = 301, float(t.rng.uniform(0.05, 0.3))
     args = (X_train, Y_train, X_test, Y_test, iters, rate)
     with t.case():

@@ -84,8 +84,10 @@ def _param_dict(t, label, params, shapes):
 
 @checks('initialize_parameters')
 def initialize_parameters(t):
+    # the large case: W1 and W2 each have >= 2400 entries, so each one's
+    # mean and spread are judged on its own
     for n_x, n_h, n_y in ((_size(t, 150, 260), _size(t, 60, 100),
-                           _size(t, 2, 5)),
+                           _size(t, 40, 60)),
                           (_size(t, 2, 5), _size(t, 3, 7), 1)):
         label = f'initialize_parameters({n_x}, {n_h}, {n_y})'
         with t.case():
@@ -94,9 +96,8 @@ def initialize_parameters(t):
                 'W1': (n_h, n_x), 'b1': (n_h, 1), 'W2': (n_y, n_h),
                 'b2': (n_y, 1)})
             if n_x * n_h > 5000:
-                W = np.concatenate([np.ravel(params['W1']),
-                                    np.ravel(params['W2'])])
-                _weights_ok(t, f'{label}: W1 and W2', W)
+                for key in ('W1', 'W2'):
+                    _weights_ok(t, f'{label}: {key}', params[key])
 
 
 @checks('initialize_parameters_deep')
@@ -129,6 +130,7 @@ def linear_forward(t):
         with t.case():
             out = t.call(A, W, b, label=f'{tag}: runs')
             Z, cache = t.unpack(f'{tag}: returns (Z, cache)', out, 2)
+            t.type(f'{tag}: Z is an array', Z, np.ndarray)
             t.shape(f'{tag}: Z shape', Z, (n, m),
                     via=lambda f, a=(A, W, b): f(*a)[0])
             t.close(f'{tag}: Z', Z, t.ref(A, W, b)[0],
@@ -152,6 +154,7 @@ def linear_activation_forward(t):
             out = t.call(*args, label=f'{tag}: runs')
             got_A, cache = t.unpack(f'{tag}: returns (A, cache)', out, 2)
             e_A, (e_linear, e_Z) = t.ref(*args)
+            t.type(f'{tag}: A is an array', got_A, np.ndarray)
             t.shape(f'{tag}: A shape', got_A, (n, m))
             t.close(f'{tag}: A', got_A, e_A, via=lambda f, a=args: f(*a)[0])
             linear, act = t.unpack(
@@ -182,6 +185,7 @@ def L_model_forward(t):
             out = t.call(X, params, label=f'{tag}: runs')
             AL, caches = t.unpack(f'{tag}: returns (AL, caches)', out, 2)
             e_AL, e_caches = t.ref(X, params)
+            t.type(f'{tag}: AL is an array', AL, np.ndarray)
             t.shape(f'{tag}: AL shape', AL, (1, m),
                     via=lambda f, a=(X, params): f(*a)[0])
             t.close(f'{tag}: AL', AL, e_AL,
@@ -191,8 +195,9 @@ def L_model_forward(t):
                     f'expected a list of {L} caches, got '
                     f'{len(caches) if hasattr(caches, "__len__") else caches}'
                     ' — append the cache of every layer, the last one too')
+            found = len(caches) if isinstance(caches, list) else 0
             with t.case():
-                for l in range(min(L, len(caches))):
+                for l in range(min(L, found)):
                     Z = t.unpack(f'{tag}: caches[{l}] is a pair',
                                  caches[l], 2)[1]
                     t.close(f'{tag}: caches[{l}] holds Z of layer {l + 1}',
@@ -229,6 +234,7 @@ def _linear_cache(t):
 def _close_triple(t, tag, out, expected, via):
     parts = t.unpack(f'{tag}: returns (dA_prev, dW, db)', out, 3)
     for i, name in enumerate(('dA_prev', 'dW', 'db')):
+        t.type(f'{tag}: {name} is an array', parts[i], np.ndarray)
         t.shape(f'{tag}: {name} shape', parts[i], np.shape(expected[i]),
                 via=lambda f, i=i: via(f)[i])
         t.close(f'{tag}: {name}', parts[i], expected[i],

@@ -54,12 +54,25 @@ def _forward(X, p):
                 p['W3'], p['b3'])
 
 
+def _shape(value):
+    """np.shape, or None for a ragged sequence (not an array)."""
+    try:
+        return np.shape(value)
+    except ValueError:
+        return None
+
+
 def _grad_case(t, args, tag, keys=GRAD_KEYS):
     grads = t.call(*args, label=f'{tag}: runs')
     want = t.ref(*args)
     t.type(f'{tag}: returns a dict', grads, dict)
     for key in keys:
         got = t.key(f'{tag}: has "{key}"', grads, key)
+        shape, got_shape = np.shape(want[key]), _shape(got)
+        t.check(f'{tag}: {key} shape', got_shape == shape,
+                f'expected shape {shape}, got {got_shape} — a gradient '
+                'has the shape of the value it belongs to: sum with '
+                'keepdims=True for the db')
         t.close(f'{tag}: {key}', got, want[key],
                 via=lambda f, k=key: f(*args)[k])
 
@@ -102,6 +115,7 @@ def _dropout_statistics(t, keep_prob):
         cache = t.unpack(f'{tag}: cache is the 14-tuple (Z1, D1, A1, W1, '
                          'b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)', cache, 14)
         m, n_1, n_2 = X.shape[1], p['W1'].shape[0], p['W2'].shape[0]
+        t.type(f'{tag}: A3 is an array', A3, np.ndarray)
         t.shape(f'{tag}: A3 shape', A3, (1, m))
         t.shape(f'{tag}: D1 (cache[1]) shape', cache[1], (n_1, m),
                 hint='D1 has the shape of A1')

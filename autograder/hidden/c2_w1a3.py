@@ -21,10 +21,15 @@ PASS = 1e-7
 
 
 def _number(t, label, value):
-    t.require(label, np.ndim(value) == 0 and not isinstance(value, bool)
+    try:
+        shape = np.shape(value)
+    except ValueError:   # a ragged tuple or list, e.g. (cost, cache)
+        shape = None
+    t.require(label, shape == () and not isinstance(value, bool)
               and np.asarray(value).dtype.kind in 'iuf',
-              f'expected a single number, got {type(value).__name__} of '
-              f'shape {np.shape(value)} — return the difference itself '
+              f'expected a single number, got {type(value).__name__}'
+              + (f' of shape {shape}' if shape is not None else '')
+              + ' — return the difference itself '
               '(np.linalg.norm gives a number), not a list, array or '
               'True/False')
 

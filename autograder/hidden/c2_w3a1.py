@@ -160,6 +160,23 @@ def initialize_parameters(t):
                     for k in SHAPES),
                 'the values change from call to call — create the '
                 'initializer with seed=1', weight=2)
+        # a seeded Keras initializer is stateless: its numbers depend only
+        # on the seed and the shape, whatever the order of the calls
+        want = t.ref()
+        t.check('the values are those of GlorotNormal(seed=1)',
+                all(_same_values(params.get(k), want[k]) for k in SHAPES),
+                'other numbers — draw every parameter with '
+                'tf.keras.initializers.GlorotNormal(seed=1), as the '
+                'exercise says', weight=2)
+
+
+def _same_values(got, want):
+    try:
+        got = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return got.shape == np.shape(want) and np.allclose(got, want, rtol=RTOL,
+                                                       atol=ATOL)
 
 
 def _network(t, m):
