@@ -38,7 +38,7 @@ def main(argv=None):
                         help='list the mutants judged equivalent')
     parser.add_argument('--at-most', type=int, default=None, metavar='N',
                         help='about N mutants per function, evenly spread '
-                        '(a quick look; the test uses 50)')
+                        '(a quick look)')
     args = parser.parse_args(argv)
     start = time.monotonic()
     ids = args.assignment or list(curriculum.ASSIGNMENTS)
