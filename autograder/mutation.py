@@ -11,7 +11,7 @@ Operators (one edit per mutant):
 =============== ==========================================================
 ``arith``        ``+``↔``-``, ``*``↔``/``, ``**``→``*``, ``@``→``*``,
                  ``//``→``/``, ``%``→``//`` (also in ``x += …``)
-``compare``      ``<``↔``<=``/``>``, ``==``↔``!=``, ``is``↔``is not``, …
+``compare``      ``<``↔``<=``/``>``, ``==``↔``!=``, ``is``↔``is not`` …
 ``boolean``      ``and``↔``or``; ``not x`` → ``x``
 ``axis``         ``axis=0``↔``axis=1`` (``-1`` → ``0``)
 ``keepdims``     ``keepdims=True``↔``False``
@@ -41,6 +41,12 @@ Operators (one edit per mutant):
 Code inside ``print(…)`` is never mutated (it cannot change a result).
 Mutants whose source repeats an earlier one or the reference are dropped,
 so the list is deterministic and duplicate-free.
+
+Why not a mutation-testing library (e.g. cosmic-ray): those mutate whole
+modules on disk and run a test command per mutant in a fresh process, with
+a session database; here a mutant is one notebook cell's solution region,
+graded in process in milliseconds, and half the useful operators are
+NumPy-specific (``axis``, ``keepdims``, ``.T``, function swaps).
 """
 import ast
 import copy

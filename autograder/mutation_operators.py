@@ -131,8 +131,9 @@ def _drop_terms(s, i, node, parent):
         s.add('drop_term', i, node.right)
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
         s.add('drop_term', i, node.left)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) \
-            and not isinstance(node.left, ast.UnaryOp):
+    if isinstance(node, ast.BinOp) and isinstance(
+            node.op, (ast.Add, ast.Sub)) and \
+            not isinstance(node.left, ast.UnaryOp):
         s.add('negate', i, _replace(node, left=ast.UnaryOp(
             ast.USub(), node.left)))
     if isinstance(node, ast.Call) and callee(node) in NEGATABLE and \

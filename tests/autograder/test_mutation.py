@@ -82,7 +82,8 @@ def test_generator_is_deterministic_unique_and_stays_in_the_solution():
 
 
 def test_seed_constants_are_their_own_operator():
-    src = SOURCE.replace('    z = np.sum', '    np.random.seed(3)\n    z = np.sum')
+    src = SOURCE.replace('    z = np.sum',
+                         '    np.random.seed(3)\n    z = np.sum')
     seeds = [m.description for m in mutation.generate('f', src, {'np': np})
              if m.operator == 'seed']
     assert seeds == ['3 → 4', '3 → 2', '3 → 6']
