@@ -100,6 +100,11 @@ def cmd_lab(args):
     return subprocess.call(command, cwd=home['home'], env=env)
 
 
+def cmd_isolation(args):
+    from . import isolation
+    return isolation.main()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog='python -m autograder')
     parser.add_argument('--work', default=WORK,
@@ -125,6 +130,9 @@ def main(argv=None):
     p.add_argument('jupyter_args', nargs=argparse.REMAINDER,
                    help='passed on to jupyter lab (after --)')
     p.set_defaults(func=cmd_lab)
+    p = sub.add_parser('isolation', help='say how sandbox children are '
+                       'isolated (DLS_ISOLATION=auto|required|off)')
+    p.set_defaults(func=cmd_isolation)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -5,6 +5,11 @@ function: it loads the imports, our references for the notebook's other
 graded functions and the learner's cell, then answers calls. Time limits are
 enforced here, in the parent: a call that overruns kills the child's process
 group, and later calls report the same failure without starting another one.
+
+Where the machine allows it (:mod:`autograder.isolation`), the child runs
+under bubblewrap as an unprivileged uid in new namespaces, seeing only
+Python, the venv and ``shared_utils``; its scratch folder is then a private
+tmpfs that vanishes with it. Elsewhere it runs as today, as this user.
 """
 import json
 import os
@@ -18,6 +23,7 @@ import tempfile
 import time
 from typing import NamedTuple
 
+from . import isolation
 from . import sandbox_child as wire
 
 CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -25,12 +31,18 @@ CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 
 class Limits:
-    """Resource limits for one child (seconds, bytes)."""
+    """Resource limits for one child (seconds, bytes).
+
+    `processes` (tasks, threads included, of the sandbox's own uid) and
+    `disk` (its private tmpfs) apply when the child is isolated.
+    """
 
     def __init__(self, load_s=20.0, call_s=10.0, memory=4 * 2 ** 30,
-                 cpu_s=120, file_size=16 * 2 ** 20):
+                 cpu_s=120, file_size=16 * 2 ** 20, processes=256,
+                 disk=128 * 2 ** 20):
         self.load_s, self.call_s = load_s, call_s
         self.memory, self.cpu_s, self.file_size = memory, cpu_s, file_size
+        self.processes, self.disk = processes, disk
 
 
 class Outcome(NamedTuple):
@@ -50,7 +62,7 @@ class SandboxError(Exception):
         self.info = info
 
 
-def _preexec(limits):
+def _preexec(limits, isolated):
     def apply():
         os.setsid()
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -59,7 +71,18 @@ def _preexec(limits):
         resource.setrlimit(resource.RLIMIT_FSIZE,
                            (limits.file_size, limits.file_size))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if isolated:   # counted for the sandbox's own uid (root is exempt)
+            resource.setrlimit(resource.RLIMIT_NPROC,
+                               (limits.processes, limits.processes))
     return apply
+
+
+def _environment(home):
+    return {'PATH': os.environ.get('PATH', '/usr/bin:/bin'),
+            'HOME': home, 'MPLBACKEND': 'Agg', 'LANG': 'C.UTF-8',
+            'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1',
+            'MKL_NUM_THREADS': '1', 'PYTHONHASHSEED': '0',
+            'TF_CPP_MIN_LOG_LEVEL': '3', 'PYTHONWARNINGS': 'ignore'}
 
 
 class Sandbox:
@@ -67,16 +90,23 @@ class Sandbox:
 
     def __init__(self, limits=None):
         self.limits = limits or Limits()
-        self.home = tempfile.mkdtemp(prefix='dls-sandbox-')
-        env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'),
-               'HOME': self.home, 'MPLBACKEND': 'Agg', 'LANG': 'C.UTF-8',
-               'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1',
-               'MKL_NUM_THREADS': '1', 'PYTHONHASHSEED': '0',
-               'TF_CPP_MIN_LOG_LEVEL': '3', 'PYTHONWARNINGS': 'ignore'}
+        self.isolated = isolation.for_sandbox().isolated
+        if self.isolated:     # scratch: a tmpfs inside, nothing out here
+            self.home = None
+            self.uid = isolation.sandbox_uid()
+            argv = isolation.command([sys.executable, '-I', isolation.CHILD],
+                                     self.uid, self.limits.disk)
+            cwd, env = '/', _environment(isolation.HOME)
+        else:
+            self.home = tempfile.mkdtemp(prefix='dls-sandbox-')
+            self.uid = os.getuid()
+            argv = [sys.executable, '-I', CHILD]
+            cwd, env = self.home, _environment(self.home)
         self.proc = subprocess.Popen(
-            [sys.executable, '-I', CHILD], cwd=self.home, env=env,
+            argv, cwd=cwd, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, preexec_fn=_preexec(self.limits))
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_preexec(self.limits, self.isolated))
         self.dead = None          # why the child can no longer answer
         self.buffer = b''
         self.printed = 0
@@ -114,6 +144,11 @@ class Sandbox:
     def _died(self, why, timeout=None):
         self.kill()
         code = self.proc.returncode
+        if self.isolated and code is not None and code > 128:
+            try:           # bwrap reports a signal as 128 + its number
+                code = -signal.Signals(code - 128)
+            except ValueError:
+                pass
         if why == 'timeout':
             info = {'type': 'Timeout', 'message': f'no answer within '
                     f'{timeout:g} s', 'where': []}
@@ -194,4 +229,5 @@ class Sandbox:
             pass
         self.kill()
         self.proc.stdout.close()
-        shutil.rmtree(self.home, ignore_errors=True)
+        if self.home:
+            shutil.rmtree(self.home, ignore_errors=True)
