@@ -365,7 +365,11 @@ class Trial:
                      f'expected {names}, got {got}' + _hint(hint))
 
     def shape(self, label, value, shape, hint='', via=None):
-        got = np.shape(value) if not isinstance(value, Opaque) else None
+        try:
+            got = np.shape(value) if not isinstance(
+                value, (Opaque, KerasSummary)) else None
+        except ValueError:   # a ragged tuple such as (cache, [cache])
+            got = None
         cause = self.diagnose(value, via) if got != tuple(shape) and via \
             else None
         if cause:
