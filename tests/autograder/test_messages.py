@@ -55,3 +55,34 @@ def test_cell_that_prints_at_import_is_still_graded():
         'def L1(yhat, y):\n'
         '    return np.sum(np.abs(y - yhat))\n'))
     assert result.score == result.max_score, result.report()
+
+
+def test_a_result_of_an_unexpected_structure_loses_points_not_the_run():
+    """A ragged or odd result must not stop grading (a message instead)."""
+    result = _grade('C1_W4A1', 'linear_forward', (
+        '# GRADED FUNCTION: linear_forward\n'
+        'def linear_forward(A, W, b):\n'
+        '    return [W @ A + b, [A, (W,)]], {"A": A}\n'))
+    assert result.score < result.max_score
+    assert result.messages, result.report()
+
+
+def test_optimizer_state_whose_halves_are_one_object_loses_points():
+    """v and s of Adam must be separate dicts, not one object twice."""
+    ref = grade.reference('C2_W2A1')
+    source = ref.sources['initialize_adam'].replace('v, s = {}, {}',
+                                                    'v = s = {}')
+    result = _grade('C2_W2A1', 'initialize_adam', source)
+    assert result.score < result.max_score
+    assert 'are one object' in result.report()
+
+
+def test_gradient_check_is_tried_with_a_wrong_backward_pass():
+    """A difference that is not relative passes with a correct gradient
+    but must fail when the grader binds a wrong one."""
+    ref = grade.reference('C2_W1A3')
+    source = ref.sources['gradient_check'].replace(
+        'difference = numerator / denominator', 'difference = numerator')
+    result = _grade('C2_W1A3', 'gradient_check', source)
+    assert result.score < result.max_score
+    assert 'a wrong backward_propagation: difference' in result.report()
