@@ -51,6 +51,9 @@ c.Autograde.sanitize_preprocessors = [
     'nbgrader.preprocessors.CheckCellMetadata',
 ]
 c.Autograde.pre_convert_hook = 'autograder.nbgrader_plugin.check_submission'
+# Collect follows no link, skips a broken submission with a message instead
+# of failing, and refuses one whose OS owner is not the learner it names.
+c.ExchangeFactory.collect = 'autograder.collect.SafeCollect'
 c.OverwriteCells.add_missing_cells = True   # a deleted test cell comes back
 # Validate (public checks) still runs a kernel: generous cell timeout, and
 # TensorFlow's start-up lines kept off stderr.
