@@ -320,6 +320,20 @@ def test_latest_update_and_before_duedate_as_in_stock_nbgrader(
                       else b'ada at 5'}
 
 
+def test_outcomes_per_learner_for_a_parallel_path(cs):
+    """The class is usable without the app: outcomes per learner."""
+    submit(cs, 'ada')
+    submit(cs, 'ben', files={NB: sparse(150 * 10**6)})
+    api = loop.instructor_api(cs['root'])
+    api.coursedir.assignment_id = A
+    app = api.exchange.Collect(coursedir=api.coursedir,
+                               authenticator=api.authenticator, parent=api)
+    app.start()
+    assert app.outcomes == {'ada': 'collected', 'ben': 'skipped'}
+    assert [r.student for r in app.plan['ada']] == ['ada']
+    assert app.collect_learner('ada', app.plan['ada']) == 'unchanged'
+
+
 def _useradd(name):
     for _ in range(20):      # another process may hold /etc/passwd's lock
         done = subprocess.run(['useradd', '-M', '-N', '-s',
