@@ -14,10 +14,14 @@ def cmd_demo(args):
     from nbgrader.api import Gradebook
     from nbgrader.plugins import CsvExportPlugin
 
-    from . import course, loop, scores
-    print('Running the course loop: build, release, 3 learners, collect, '
-          'autograde, feedback, export …', flush=True)
-    summary = loop.run(os.path.join(args.work, 'demo'), args.assignment)
+    from . import course, loop, quiet, scores
+    log = os.path.join(args.work, 'demo.log')
+    quiet.progress('Running the course loop: build, release, 3 learners, '
+                   'collect, autograde, feedback, export (TensorFlow and '
+                   f'other messages: {log}) …')
+    with quiet.stderr_to(log):
+        summary = loop.run(os.path.join(args.work, 'demo'), args.assignment,
+                           log=quiet.progress)
     root = summary['root']
     rows = scores.collect(root, summary['problems'])
     print()

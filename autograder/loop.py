@@ -110,6 +110,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
     ids = paths['assignments']
     api = instructor_api(root)
     timings['build course'] = time.monotonic() - t0
+    log(f'[1/5] course directory built in {timings["build course"]:.1f} s: '
+        f'{root}')
 
     def step(name, fn):
         start = time.monotonic()
@@ -121,7 +123,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
         step('generate + release', lambda: (
             _check(api.generate_assignment(a), f'generate_assignment {a}'),
             _check(api.release_assignment(a), f'release_assignment {a}')))
-    log(f'released {", ".join(ids)} to the exchange {exchange}')
+    log(f'[2/5] {len(ids)} assignment{"s" * (len(ids) != 1)} generated and '
+        f'released in {timings.get("generate + release", 0):.1f} s')
 
     homes, problems = {}, {}
     for student, (kind, make) in learners.items():
@@ -140,10 +143,15 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
             except RuntimeError as err:
                 problems[(student, a)] = [_last_line(err)]
                 log(f'{student}/{a}: {problems[(student, a)][0]}')
-        log(f'learner {student} ({kind}) submitted')
+
+    log('[3/5] ' + ', '.join(f'{s} ({kind})' for s, (kind, _make)
+                             in learners.items())
+        + ' fetched, worked and submitted in '
+        f'{timings.get("learners fetch + work + submit", 0):.1f} s')
 
     graded, seconds = {}, {}
     for a in ids:
+        start_a = time.monotonic()
         step('collect', lambda: _check(api.collect(a), f'collect {a}'))
         for student in learners:
             submitted = os.path.join(root, 'submitted', student, a)
@@ -166,6 +174,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
         step('feedback', lambda: (
             _check(api.generate_feedback(a), f'generate_feedback {a}'),
             _check(api.release_feedback(a), f'release_feedback {a}')))
+        log(f'[4/5] {a} collected, autograded and feedback released in '
+            f'{time.monotonic() - start_a:.1f} s')
     for student in learners:
         lapi = learner_api(homes[student], student, exchange)
         for a in ids:
@@ -173,6 +183,8 @@ def run(work, assignments=None, learners=LEARNERS, log=print):
                 step('learners fetch feedback', lambda: _check(
                     exchange_step(lapi, 'FetchFeedback', a),
                     'fetch_feedback'))
+    log('[5/5] learners fetched their feedback in '
+        f'{timings.get("learners fetch feedback", 0):.1f} s')
     timings['total'] = time.monotonic() - t0
     return {'root': root, 'exchange': exchange, 'assignments': ids,
             'learners': {s: homes[s] for s in learners}, 'graded': graded,

@@ -18,6 +18,9 @@ CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu',
                  '--disable-quic', '--no-first-run',
                  '--disable-background-networking',
                  '--disable-component-update', '--disable-sync']
+NO_CHROMIUM = ("Chromium is not installed, so the browser tests cannot run: "
+               "install Debian's chromium (sudo apt-get install chromium; "
+               "bash .ci/run does it when run as root) and run them again.")
 
 
 def free_port():
@@ -100,5 +103,7 @@ def chromium_path():
 
 
 def launch(playwright):
+    if chromium_path() is None:
+        raise RuntimeError(NO_CHROMIUM)
     return playwright.chromium.launch(executable_path=chromium_path(),
                                       headless=True, args=CHROMIUM_ARGS)

@@ -22,14 +22,14 @@ from autograder import course, curriculum, loop
 
 playwright = pytest.importorskip('playwright.sync_api')
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from servers import Lab, chromium_path, launch  # noqa: E402
+from servers import NO_CHROMIUM, Lab, chromium_path, launch  # noqa: E402
 
 # the tests of this module are steps of one story: keep them in one
 # process (make test uses pytest-xdist's --dist loadfile)
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(
                   chromium_path() is None and not os.environ.get('CI'),
-                  reason='Debian chromium is not installed (CI installs it)')]
+                  reason=NO_CHROMIUM)]
 A = 'C1_W2A1'
 NOTEBOOK = curriculum.get(A).notebook
 SHOTS = os.path.join(curriculum.REPO, 'work', 'screenshots', 'browser')
