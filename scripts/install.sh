@@ -80,14 +80,16 @@ else
     else
         seen=
         out=
-        for c in python3.13 python3.12 python3.11 python3 python $(installed_pythons); do
+        how="the newest on PATH"
+        for c in python3.13 python3.12 python3.11 python3 python pyenv $(installed_pythons); do
+            if [ "$c" = pyenv ]; then how="a pyenv build, none on PATH"; continue; fi
             command -v "$c" >/dev/null 2>&1 || continue
             found=$(probe "$c"); rc=$?
             if [ $rc = 0 ]; then out=$found; break; fi
             [ -n "$found" ] && seen="$seen, $c is ${found%% *}"
         done
         [ -n "$out" ] || fail "No Python $SUPPORTED found${seen:+ (${seen#, })}: install one (from your distribution, python.org or pyenv) and run make again, or name it with make PYTHON=/path/to/python3.12."
-        how="the newest supported one found; make PYTHON=... picks another"
+        how="$how; make PYTHON=... picks another"
     fi
     ver=${out%% *}
     exe=${out#* }

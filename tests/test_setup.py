@@ -132,8 +132,8 @@ def test_make_picks_the_newest_supported_python_that_runs_and_says_so(box):
     box.python('python3.11', '3.11.7')
     box.python('python3', '3.11.7')
     code, out, err = box.run()
-    assert out.startswith(f'Python 3.12.1 ({new}; the newest supported one '
-                          'found; make PYTHON=... picks another) for '), out
+    assert out.startswith(f'Python 3.12.1 ({new}; the newest on PATH; '
+                          'make PYTHON=... picks another) for '), out
     assert code == 1
     assert 'Permission denied' in err
     assert last_sentence(err) == (
@@ -150,7 +150,8 @@ def test_pyenv_builds_are_found_when_their_shims_are_not_selected(box,
     real = fake_python(str(versions), 'python3.12', '3.12.1', venv='broken')
     code, out, _err = box.run()
     assert code == 1
-    assert out.startswith(f'Python 3.12.1 ({real}; '), out
+    assert out.startswith(f'Python 3.12.1 ({real}; a pyenv build, none on '
+                          'PATH; make PYTHON=... picks another) for '), out
 
 
 def test_no_ensurepip_says_which_debian_package_to_install(box):
