@@ -20,7 +20,6 @@ import pytest
 
 from autograder import curriculum
 
-pytestmark = [pytest.mark.slow, pytest.mark.pythons]
 REPO = curriculum.REPO
 VERSIONS = ['3.11', '3.12', '3.13']
 SLICE = [
@@ -76,6 +75,8 @@ def test_the_lock_is_installed_in_this_session():
     assert not wrong, f'not as locked (pinned, installed): {wrong}'
 
 
+@pytest.mark.slow
+@pytest.mark.pythons
 @pytest.mark.parametrize('version', VERSIONS)
 def test_install_and_a_slice_of_the_suite(version, tmp_path):
     if '%d.%d' % sys.version_info[:2] == version:

@@ -242,6 +242,19 @@ def test_other_platforms_are_told_tensorflow_has_no_wheels(box):
         'on x86_64')
 
 
+def test_every_place_names_the_same_pythons():
+    def read(path):
+        with open(os.path.join(REPO, path)) as handle:
+            return handle.read()
+    assert 'requires-python = ">=3.11,<3.14"' in read('pyproject.toml')
+    assert '- python>=3.11,<3.14\n' in read('environment.yml')
+    assert '(3, 11) <= v[:2] <= (3, 13)' in read('scripts/install.sh')
+    assert 'One lock for Python 3.11, 3.12 and 3.13' in read(
+        'requirements.lock').splitlines()[0]
+    import test_pythons
+    assert test_pythons.VERSIONS == ['3.11', '3.12', '3.13']
+
+
 # ------------------------------------------------------------- the README
 def _readme_section(title):
     text = open(os.path.join(REPO, 'README.md')).read()
