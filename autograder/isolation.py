@@ -32,6 +32,8 @@ import subprocess
 import sys
 from typing import NamedTuple
 
+from . import isolation_seccomp
+
 ENV = 'DLS_ISOLATION'
 SETTINGS = ('auto', 'required', 'off')
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -111,7 +113,7 @@ def _parents(dest):
     return ['/' + '/'.join(parts[:i + 1]) for i in range(len(parts))]
 
 
-def command(argv, uid, disk, extra_env=None):
+def command(argv, uid, disk, seccomp_fd=None, extra_env=None):
     """The bwrap + setpriv command line that runs `argv` isolated.
 
     Inputs:
@@ -119,6 +121,9 @@ def command(argv, uid, disk, extra_env=None):
         uid: the unprivileged uid (and gid) the command runs as.
         disk: size in bytes of each private tmpfs: HOME (also the cwd)
             and /tmp.
+        seccomp_fd: a file descriptor with the filter of
+            :mod:`autograder.isolation_seccomp` (pass it to the child:
+            ``pass_fds``), or None for none.
         extra_env: {name: value} set inside (bwrap passes the environment
             of its caller through; these override it).
 
@@ -154,6 +159,8 @@ def command(argv, uid, disk, extra_env=None):
     cmd += ['--proc', '/proc', '--dev', '/dev', '--chdir', HOME]
     for key, value in (extra_env or {}).items():
         cmd += ['--setenv', key, value]
+    if seccomp_fd is not None:
+        cmd += ['--seccomp', str(seccomp_fd)]
     cmd += ['--', 'setpriv', f'--reuid={uid}', f'--regid={uid}',
             '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
             '--no-new-privs', '--']
@@ -189,15 +196,19 @@ def _probe():
         return False, (f'{" and ".join(missing)} not found — install '
                        "Debian's bubblewrap (apt-get install bubblewrap) "
                        'and util-linux')
-    uid = sandbox_uid()
+    uid, fd = sandbox_uid(), isolation_seccomp.memfd()
     cmd = command([sys.executable, '-I', '-c',
                    'import os; print(os.getuid(), os.getppid(), '
-                   'os.path.exists(' + repr(HERE) + '))'], uid, 2 ** 20)
+                   'os.path.exists(' + repr(HERE) + '))'], uid, 2 ** 20, fd)
     try:
         run = subprocess.run(cmd, capture_output=True, text=True,
-                             timeout=60, env=_probe_env())
+                             timeout=60, env=_probe_env(),
+                             pass_fds=() if fd is None else (fd,))
     except (OSError, subprocess.SubprocessError) as err:
         return False, f'bwrap could not start: {err}'
+    finally:
+        if fd is not None:
+            os.close(fd)
     if run.returncode != 0 or run.stdout.split() != [str(uid), '1', 'False']:
         tail = (run.stderr.strip().splitlines() or ['no message'])[-1]
         return False, (f'bwrap is installed but a test child failed (exit '
@@ -218,8 +229,10 @@ def status():
     if value == 'off':
         return Status(False, value, f'{ENV}=off: isolation turned off')
     ok, why = _probe()
+    seccomp = (' + seccomp filter' if isolation_seccomp.program()
+               else ' (no seccomp filter for this architecture)')
     return Status(ok, value, why,
-                  f'{_tool_version()} + setpriv' if ok else '')
+                  f'{_tool_version()} + setpriv{seccomp}' if ok else '')
 
 
 _warned = []

@@ -23,7 +23,7 @@ import tempfile
 import time
 from typing import NamedTuple
 
-from . import isolation
+from . import isolation, isolation_seccomp
 from . import sandbox_child as wire
 
 CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -94,19 +94,26 @@ class Sandbox:
         if self.isolated:     # scratch: a tmpfs inside, nothing out here
             self.home = None
             self.uid = isolation.sandbox_uid()
+            seccomp = isolation_seccomp.memfd()
             argv = isolation.command([sys.executable, '-I', isolation.CHILD],
-                                     self.uid, self.limits.disk)
+                                     self.uid, self.limits.disk, seccomp)
             cwd, env = '/', _environment(isolation.HOME)
         else:
             self.home = tempfile.mkdtemp(prefix='dls-sandbox-')
             self.uid = os.getuid()
             argv = [sys.executable, '-I', CHILD]
             cwd, env = self.home, _environment(self.home)
-        self.proc = subprocess.Popen(
-            argv, cwd=cwd, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=_preexec(self.limits, self.isolated))
+            seccomp = None
+        try:
+            self.proc = subprocess.Popen(
+                argv, cwd=cwd, env=env,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                pass_fds=() if seccomp is None else (seccomp,),
+                preexec_fn=_preexec(self.limits, self.isolated))
+        finally:
+            if seccomp is not None:
+                os.close(seccomp)
         self.dead = None          # why the child can no longer answer
         self.buffer = b''
         self.printed = 0

@@ -18,7 +18,8 @@ import time
 
 import pytest
 
-from autograder import curriculum, grade, isolation, sandbox
+from autograder import curriculum, grade, isolation, isolation_seccomp
+from autograder import sandbox
 from autograder.sandbox import Limits, Sandbox
 from helpers import submission
 
@@ -51,16 +52,23 @@ def run_cell(box, body, args=(), prelude='import os, json'):
     return box.call(args).value
 
 
-def _bare(script, *args, limits=None, timeout=60):
+def _bare(script, *args, limits=None, timeout=60, seccomp=True):
     """Run `script` (``sys.argv[1:]`` = `args`) in the wrapper with no audit
-    hook; return (uid, stdout)."""
+    hook (as a Sandbox child, with the seccomp filter unless told not to);
+    return (uid, stdout)."""
     limits = limits or Limits()
     uid = isolation.sandbox_uid()
+    fd = isolation_seccomp.memfd() if seccomp else None
     cmd = isolation.command([sys.executable, '-I', '-c', script, *args], uid,
-                            limits.disk)
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                         env=sandbox._environment(isolation.HOME),
-                         preexec_fn=sandbox._preexec(limits, True))
+                            limits.disk, fd)
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True,
+                             timeout=timeout, pass_fds=(fd,) if fd else (),
+                             env=sandbox._environment(isolation.HOME),
+                             preexec_fn=sandbox._preexec(limits, True))
+    finally:
+        if fd:
+            os.close(fd)
     assert run.returncode == 0, run.stderr[-2000:]
     return uid, run.stdout
 
@@ -345,6 +353,42 @@ def test_scratch_folder_is_private_and_gone_after_close(isolated):
     finally:
         second.close()
     assert 'left-behind' not in seen
+
+
+NAMESPACES = '''
+import ctypes, os, subprocess, threading
+libc = ctypes.CDLL(None, use_errno=True)
+for flag in (0x10000000, 0x40000000):           # CLONE_NEWUSER, CLONE_NEWNET
+    print(libc.unshare(flag), ctypes.get_errno())
+thread = threading.Thread(target=print, args=('thread',))
+thread.start()
+thread.join()
+pid = os.fork()
+if pid == 0:
+    os._exit(7)
+print('fork', os.waitpid(pid, 0)[1] >> 8)
+print('exec', subprocess.run(['/usr/bin/true']).returncode)
+'''
+
+
+def test_seccomp_refuses_new_namespaces_yet_threads_and_forks_work(
+        isolated):
+    if isolation_seccomp.program() is None:
+        pytest.skip('no seccomp filter for this architecture')
+    _, without = _bare(NAMESPACES, seccomp=False)
+    if os.path.exists('/proc/sys/user/max_user_namespaces') and int(open(
+            '/proc/sys/user/max_user_namespaces').read()) > 0:
+        assert without.splitlines()[0] == '0 0'   # so the filter matters
+    _, stdout = _bare(NAMESPACES)
+    assert stdout.splitlines() == ['-1 1', '-1 1', 'thread', 'fork 7',
+                                   'exec 0']
+
+
+def test_seccomp_program_is_well_formed():
+    for machine in ('x86_64', 'aarch64'):
+        code = isolation_seccomp.program(machine)
+        assert code and len(code) % 8 == 0 and len(code) // 8 < 256
+    assert isolation_seccomp.program('riscv64') is None
 
 
 def test_tensorflow_imports_and_runs_inside(isolated):
