@@ -9,7 +9,8 @@ a uid no account uses (drawn per sandbox). The child then has:
 - a new mount namespace whose root is an empty tmpfs holding read-only binds
   of only what it needs (see :func:`view`), a new ``/proc`` for its own PID
   namespace, a minimal ``/dev``, and two size-limited private tmpfs, its
-  HOME and cwd (``/home/learner``) and ``/tmp``, that disappear with it;
+  HOME and cwd (``/home/learner``, its own, mode 700) and ``/tmp``, that
+  disappear with it;
 - no capabilities, ``no_new_privs``, an empty bounding set, and the rlimits
   the parent sets (memory, CPU, file size and, per sandbox uid, processes).
 
@@ -81,6 +82,18 @@ def _python_paths():
     return paths
 
 
+def _aliases():
+    """[(real path, path as this process names it)] for the prefixes
+    reached through a symbolic link (e.g. a venv folder that is a link)."""
+    links = []
+    for prefix in (sys.base_prefix, sys.prefix, sys.exec_prefix):
+        named, real = os.path.abspath(prefix), os.path.realpath(prefix)
+        if named != real and (real, named) not in links \
+                and not _under(named, SYSTEM):
+            links.append((real, named))
+    return links
+
+
 def _shared_utils():
     """The ``shared_utils`` package folder (an editable install)."""
     spec = importlib.util.find_spec('shared_utils')
@@ -134,22 +147,24 @@ def command(argv, uid, disk, seccomp_fd=None, extra_env=None):
            '--unshare-uts', '--unshare-cgroup-try', '--hostname', 'sandbox',
            '--die-with-parent', '--cap-drop', 'ALL',
            '--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID',
-           '--cap-add', 'CAP_SETPCAP']
+           '--cap-add', 'CAP_SETPCAP', '--cap-add', 'CAP_CHOWN']
     made = {'/tmp', HOME}
     for folder in _parents(HOME):
         made.add(folder)
         cmd += ['--perms', '0755', '--dir', folder]
-    for scratch in ('/tmp', HOME):
-        cmd += ['--perms', '1777', '--size', str(int(disk)),
+    for scratch, perms in (('/tmp', '1777'), (HOME, '0700')):
+        cmd += ['--perms', perms, '--size', str(int(disk)),
                 '--tmpfs', scratch]
-    pairs = view()
-    for _, dest in pairs:
+    pairs, links = view(), _aliases()
+    for dest in [d for _, d in pairs] + [n for _, n in links]:
         for folder in _parents(dest):
             if folder not in made and folder.strip('/') not in MERGED:
                 made.add(folder)
                 cmd += ['--perms', '0755', '--dir', folder]
     for src, dest in pairs:
         cmd += ['--ro-bind', src, dest]
+    for real, named in links:
+        cmd += ['--symlink', real, named]
     for name in MERGED:          # /lib -> usr/lib on merged-/usr systems
         path = '/' + name
         if os.path.islink(path):
@@ -161,7 +176,9 @@ def command(argv, uid, disk, seccomp_fd=None, extra_env=None):
         cmd += ['--setenv', key, value]
     if seccomp_fd is not None:
         cmd += ['--seccomp', str(seccomp_fd)]
-    cmd += ['--', 'setpriv', f'--reuid={uid}', f'--regid={uid}',
+    # HOME becomes the sandbox uid's own, then that uid is all that is left
+    cmd += ['--', '/bin/sh', '-c', f'chown {uid}:{uid} {HOME} && exec "$@"',
+            'sh', 'setpriv', f'--reuid={uid}', f'--regid={uid}',
             '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
             '--no-new-privs', '--']
     return cmd + list(argv)
@@ -212,9 +229,8 @@ def _probe():
     if run.returncode != 0 or run.stdout.split() != [str(uid), '1', 'False']:
         tail = (run.stderr.strip().splitlines() or ['no message'])[-1]
         return False, (f'bwrap is installed but a test child failed (exit '
-                       f'{run.returncode}: {tail[:200]}) — are new '
-                       'namespaces refused here (a container without '
-                       'CAP_SYS_ADMIN, seccomp)?')
+                       f'{run.returncode}: {tail[:200]}); a container that '
+                       'refuses new namespaces cannot isolate')
     return True, 'children run in new namespaces as an unprivileged uid'
 
 
