@@ -501,7 +501,7 @@ def describe_error(info):
         place = f' (line {last["line"]} of your cell: {last["code"]})'
     if kind == 'NotImplementedError':
         return HINTS[kind]
-    if kind in ('Timeout', 'Crash', 'Exit'):
+    if kind in ('Timeout', 'Crash', 'Exit', 'Refused'):
         text = message[0].upper() + message[1:]
     else:
         text = f'raised {kind}: {message}{place}'

@@ -11,7 +11,8 @@ three guarantees.
    notebook over ``CourseDirectory.max_file_size``, more than ``max_files``
    entries, folders nested deeper than ``max_depth``, more than
    ``CourseDirectory.max_dir_size`` in all) or a malformed one (not a folder,
-   no valid ``timestamp.txt``, a name that is not
+   no valid ``timestamp.txt`` or no
+   ``submission_secret.txt``, a name that is not
    ``<student>+<assignment>+<timestamp>[+<random>]``, unreadable) is skipped
    with a message naming the learner; that learner's latest acceptable
    submission is taken instead, if there is one.
@@ -83,6 +84,23 @@ def _time(text, what):
         raise Rejected(f'{what} {text[:60]!r} is not a timestamp') from None
 
 
+def _small_file(fd, name, most):
+    """The text of `name`, a short regular file in the folder `fd`; no
+    link is followed."""
+    try:
+        ffd = os.open(name, FILE_FLAGS, dir_fd=fd)
+    except OSError as err:
+        raise Rejected(f'its {name} is missing or a link ({err.strerror}); '
+                       'nbgrader submit writes one') from None
+    try:
+        st = os.fstat(ffd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > most:
+            raise Rejected(f'its {name} is not a short text file')
+        return os.read(ffd, most).decode('utf-8', 'replace').strip()
+    finally:
+        os.close(ffd)
+
+
 def check_folder(path, name, student, stamp):
     """Check an inbound folder before its files are read; return a Record."""
     st = os.lstat(path)
@@ -96,19 +114,8 @@ def check_folder(path, name, student, stamp):
     fd = os.open(path, DIR_FLAGS)
     try:
         owner = os.fstat(fd).st_uid
-        try:
-            tfd = os.open('timestamp.txt', FILE_FLAGS, dir_fd=fd)
-        except OSError as err:
-            raise Rejected(
-                'its timestamp.txt is missing or a link '
-                f'({err.strerror}); nbgrader submit writes one') from None
-        try:
-            tst = os.fstat(tfd)
-            if not stat.S_ISREG(tst.st_mode) or tst.st_size > 200:
-                raise Rejected('its timestamp.txt is not a short text file')
-            text = os.read(tfd, 200).decode('utf-8', 'replace').strip()
-        finally:
-            os.close(tfd)
+        text = _small_file(fd, 'timestamp.txt', 200)
+        _small_file(fd, 'submission_secret.txt', 4096)   # feedback needs it
     finally:
         os.close(fd)
     if _time(text, 'its timestamp.txt holds') != when:

@@ -101,6 +101,9 @@ class GradeFunctions(NbGraderPreprocessor):
             self.log.error('%s', err)
             raise
         protect = [os.path.abspath(self.coursedir_root(resources))]
+        exchange = self.config.get('Exchange', {}).get('root')
+        if isinstance(exchange, str) and exchange:
+            protect.append(os.path.abspath(exchange))   # others' work
         try:
             results = grade.grade_notebook(nb, assignment_id, protect=protect)
         except Exception:

@@ -38,14 +38,31 @@ def loads(text, name='notebook'):
             f'{err.colno}: {err.msg}). Was it edited outside Jupyter? Open '
             'it in JupyterLab, fix or re-download it, and submit again.'
         ) from None
+    except RecursionError:
+        raise SubmissionError(
+            f'{name} is JSON nested too deeply to be a notebook. Open it in '
+            'JupyterLab, fix or re-download it, and submit again.') from None
     if not isinstance(raw, dict) or not isinstance(raw.get('cells'), list):
         raise SubmissionError(f'{name} is JSON but not a notebook (no cell '
                               'list). Submit the .ipynb file itself.')
     try:
-        return nbformat.reads(text, as_version=4)
+        nb = nbformat.reads(text, as_version=4)
     except Exception as err:  # nbformat raises many kinds
         raise SubmissionError(f'{name} could not be read as a notebook: '
                               f'{err}') from None
+    try:   # nbformat only warns; nbgrader would then fail without a word
+        nbformat.validate(nb)
+    except nbformat.ValidationError as err:
+        lines = [line.strip() for line in str(err).splitlines()
+                 if line.strip()]
+        where = next((line[3:].rstrip(':') for line in lines
+                      if line.startswith('On instance')), 'the notebook')
+        raise SubmissionError(
+            f'{name} is not a valid notebook: {where} — '
+            f'{lines[0][:200] if lines else "invalid"}. Was it edited '
+            'outside Jupyter? Open it in JupyterLab, fix or re-download it, '
+            'and submit again.') from None
+    return nb
 
 
 def _meta(cell):

@@ -1,100 +1,27 @@
-"""Operating-system isolation of sandbox children (autograder/isolation.py).
+"""Operating-system isolation of sandbox children: what they can see,
+who they are, where they can write, network, processes, seccomp
+(autograder/isolation.py, isolation_seccomp.py).
 
 Most tests try things from a learner's cell in a real :class:`Sandbox`
 (with the audit hook as its second layer, and `protect` left empty so that
-only the operating system stands in the way); a few run a script in the
-same wrapper with no hook at all (`_bare`), to show what code that got past
-the hook would meet. Where the machine cannot isolate they are skipped,
-unless ``DLS_ISOLATION=required`` (CI), where they fail.
+only the operating system stands in the way); some run a script in the same
+wrapper with no hook at all (`bare`), to show what code that got past the
+hook would meet. Where the machine cannot isolate they are skipped, unless
+``DLS_ISOLATION=required`` (CI), where they fail.
 """
 import json
-import logging
 import os
 import socket
-import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
-from autograder import curriculum, grade, isolation, isolation_seccomp
-from autograder import sandbox
-from autograder.sandbox import Limits, Sandbox
-from helpers import submission
-
-REPO = curriculum.REPO
-GRADER = os.getpid()
+from autograder import curriculum, isolation, isolation_seccomp
+from isolation_helpers import (GRADER, REPO, bare, box,  # noqa: F401
+                               isolated, run_cell)
 
 
-@pytest.fixture(scope='module')
-def isolated():
-    current = isolation.status()
-    if not current.isolated:
-        if current.setting == 'required':
-            pytest.fail(f'DLS_ISOLATION=required but: {current.why}')
-        pytest.skip(f'isolation not available here: {current.why}')
-    return current
-
-
-@pytest.fixture
-def box(isolated):
-    b = Sandbox(Limits(call_s=20))
-    yield b
-    b.close()
-
-
-def run_cell(box, body, args=(), prelude='import os, json'):
-    """Define f from `body` (a function body) in `box`, call it."""
-    cell = 'def f(*args):\n' + textwrap.indent(textwrap.dedent(body), '    ')
-    reply = box.load('f', prelude, [], cell, protect=())
-    assert reply['ok'] and reply['callable'], reply
-    return box.call(args).value
-
-
-def _bare(script, *args, limits=None, timeout=60, seccomp=True):
-    """Run `script` (``sys.argv[1:]`` = `args`) in the wrapper with no audit
-    hook (as a Sandbox child, with the seccomp filter unless told not to);
-    return (uid, stdout)."""
-    limits = limits or Limits()
-    uid = isolation.sandbox_uid()
-    fd = isolation_seccomp.memfd() if seccomp else None
-    cmd = isolation.command([sys.executable, '-I', '-c', script, *args], uid,
-                            limits.disk, fd)
-    try:
-        run = subprocess.run(cmd, capture_output=True, text=True,
-                             timeout=timeout, pass_fds=(fd,) if fd else (),
-                             env=sandbox._environment(isolation.HOME),
-                             preexec_fn=sandbox._preexec(limits, True))
-    finally:
-        if fd:
-            os.close(fd)
-    assert run.returncode == 0, run.stderr[-2000:]
-    return uid, run.stdout
-
-
-def _gone(uid, wait=3.0):
-    """True once no host process runs as `uid` (within `wait` seconds)."""
-    deadline = time.monotonic() + wait
-    while _pids_of(uid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return _pids_of(uid) == []
-
-
-def _pids_of(uid):
-    """Host pids of processes running as `uid`."""
-    found = []
-    for name in os.listdir('/proc'):
-        if name.isdigit():
-            try:
-                if os.stat(f'/proc/{name}').st_uid == uid:
-                    found.append(int(name))
-            except FileNotFoundError:
-                pass
-    return found
-
-
-# Paths a learner must not see: hidden checks, a master, tests, a course dir.
 def _secrets(tmp_path):
     course = tmp_path / 'course' / 'submitted' / 'ben' / 'C1_W2A2'
     course.mkdir(parents=True)
@@ -150,7 +77,7 @@ def test_without_the_audit_hook_ctypes_cannot_read_them_either(
             out[path] = fd if fd >= 0 else -ctypes.get_errno()
         print(json.dumps({'files': out, 'repo': os.listdir(sys.argv[2])}))
     ''')
-    _, stdout = _bare(script, json.dumps(paths), REPO)
+    _, stdout = bare(script, json.dumps(paths), REPO)
     seen = json.loads(stdout)
     assert all(v == -2 for v in seen['files'].values()), seen   # ENOENT
     assert sorted(seen['repo']) == ['.venv', 'shared_utils'], seen['repo']
@@ -192,7 +119,7 @@ def test_cannot_write_outside_its_scratch_folders(box, tmp_path):
     assert cwd == home == isolation.HOME
     assert all(out[t] != 'WROTE' for t in targets), out
     assert not any(os.path.exists(t) for t in targets)
-    _, stdout = _bare(textwrap.dedent(f'''
+    _, stdout = bare(textwrap.dedent(f'''
         import os
         for path in {targets!r} + ['/tmp/ok', os.path.join(os.getcwd(), 'ok')]:
             try:
@@ -236,7 +163,7 @@ def test_network_is_gone_udp_and_tcp_reach_nothing_on_the_host(box):
                 out.append('tcp ' + type(err).__name__)
             print(out)
         ''')
-        _, stdout = _bare(script)
+        _, stdout = bare(script)
         assert "'udp sent'" in stdout, stdout      # into its own loopback
         assert 'tcp ConnectionRefusedError' in stdout, stdout
         # and from a learner's cell (the audit hook may refuse it first)
@@ -266,100 +193,9 @@ def test_cannot_see_or_signal_the_grader(box):
     ''', (GRADER,)))
     pid, ppid, pids, grader_visible = seen     # pids of its own namespace
     assert pid < 10 and ppid < 10 and max(pids) < 10 and not grader_visible
-    _, stdout = _bare(f'import os\ntry:\n    os.kill({GRADER}, 9)\n'
+    _, stdout = bare(f'import os\ntry:\n    os.kill({GRADER}, 9)\n'
                       'except OSError as err:\n    print(type(err).__name__)')
     assert stdout.strip() == 'ProcessLookupError'
-
-
-def test_threads_and_forks_stop_at_the_process_limit(isolated):
-    limits = Limits(processes=40)
-    b = Sandbox(limits)
-    try:
-        made = run_cell(b, '''
-            import threading, time
-            stop, n = threading.Event(), 0
-            try:
-                while n < 1000:
-                    threading.Thread(target=stop.wait, daemon=True).start()
-                    n += 1
-            except RuntimeError:
-                pass
-            stop.set()
-            return n
-        ''', prelude='import os')
-    finally:
-        b.close()
-    assert 0 < made < 40
-    uid, stdout = _bare(textwrap.dedent('''
-        import os, time
-        n = 0
-        try:
-            while n < 1000:
-                if os.fork() == 0:
-                    time.sleep(120)
-                    os._exit(0)
-                n += 1
-        except BlockingIOError:
-            print('limit', n)
-    '''), limits=limits)
-    assert stdout.startswith('limit') and int(stdout.split()[1]) < 40
-    assert _gone(uid)                # the forks died with the sandbox
-
-
-FORK_EXEC = '''
-import subprocess, sys, time
-try:   # subprocess audits in Python code, through the name sys.audit
-    sys.audit = lambda *args: None
-    subprocess.Popen(['/usr/bin/sleep', '300'], start_new_session=True)
-except Exception as err:
-    return type(err).__name__
-time.sleep(0.3)
-return 'started'
-'''
-
-
-def test_a_background_process_dies_with_the_sandbox(isolated):
-    uid, stdout = _bare(textwrap.dedent('''
-        import os, time
-        if os.fork() == 0:
-            os.setsid()
-            if os.fork() == 0:          # a daemon, reparented to pid 1
-                time.sleep(300)
-            os._exit(0)
-        time.sleep(0.3)
-        print('started')
-    '''))
-    assert stdout.strip() == 'started'
-    assert _gone(uid)
-    b = Sandbox(Limits(call_s=20))
-    try:   # a route past the audit hook (a harder hook may refuse it)
-        started = run_cell(b, FORK_EXEC)
-        if started == 'started':
-            assert len(_pids_of(b.uid)) == 2    # the child and its sleep
-    finally:
-        b.close()
-    assert _gone(b.uid)
-
-
-def test_scratch_folder_is_private_and_gone_after_close(isolated):
-    first = Sandbox(Limits(call_s=20))
-    try:
-        run_cell(first, "open('left-behind', 'w').write('answers')")
-        pid = _pids_of(first.uid)[0]
-        inside = f'/proc/{pid}/root{isolation.HOME}/left-behind'
-        assert open(inside).read() == 'answers'   # only in its namespace
-        assert first.home is None
-    finally:
-        first.close()
-    assert not os.path.exists(inside)
-    _bare("open('/tmp/left-behind', 'w').write('answers')\n"
-          "open('left-behind', 'w').write('answers')")
-    second = Sandbox(Limits(call_s=20))
-    try:
-        seen = run_cell(second, "return os.listdir('.') + os.listdir('/tmp')")
-    finally:
-        second.close()
-    assert 'left-behind' not in seen
 
 
 NAMESPACES = '''
@@ -382,11 +218,11 @@ def test_seccomp_refuses_new_namespaces_yet_threads_and_forks_work(
         isolated):
     if isolation_seccomp.program() is None:
         pytest.skip('no seccomp filter for this architecture')
-    _, without = _bare(NAMESPACES, seccomp=False)
+    _, without = bare(NAMESPACES, seccomp=False)
     if os.path.exists('/proc/sys/user/max_user_namespaces') and int(open(
             '/proc/sys/user/max_user_namespaces').read()) > 0:
         assert without.splitlines()[0] == '0 0'   # so the filter matters
-    _, stdout = _bare(NAMESPACES)
+    _, stdout = bare(NAMESPACES)
     assert stdout.splitlines() == ['-1 1', '-1 1', 'thread', 'fork 7',
                                    'exec 0']
 
@@ -396,80 +232,3 @@ def test_seccomp_program_is_well_formed():
         code = isolation_seccomp.program(machine)
         assert code and len(code) % 8 == 0 and len(code) // 8 < 256
     assert isolation_seccomp.program('riscv64') is None
-
-
-def test_tensorflow_imports_and_runs_inside(isolated):
-    b = Sandbox(Limits(call_s=60, memory=16 * 2 ** 30))
-    try:
-        value = run_cell(b, '''
-            model = keras.Sequential([keras.Input((3,)),
-                                      keras.layers.Dense(2, 'relu')])
-            return float(tf.reduce_sum(model(tf.ones((4, 3)))).numpy() >= 0)
-        ''', prelude='import tensorflow as tf\nimport keras')
-    finally:
-        b.close()
-    assert value == 1.0
-
-
-def test_forced_off_grades_with_the_plain_sandbox_and_warns_once(
-        monkeypatch, caplog):
-    monkeypatch.setenv(isolation.ENV, 'off')
-    monkeypatch.setattr(isolation, '_warned', [])
-    with caplog.at_level(logging.WARNING, logger=isolation.__name__):
-        boxes = [Sandbox(Limits(call_s=10)) for _ in range(2)]
-        try:
-            assert [b.isolated for b in boxes] == [False, False]
-            assert os.path.isdir(boxes[0].home)
-            assert run_cell(boxes[0], 'return os.getuid()') == os.getuid()
-        finally:
-            for b in boxes:
-                b.close()
-    warnings = [r for r in caplog.records if 'REDUCED' in r.getMessage()]
-    assert len(warnings) == 1
-
-
-def test_required_fails_loudly_when_the_machine_cannot(monkeypatch):
-    monkeypatch.setenv(isolation.ENV, 'required')
-    monkeypatch.setattr(isolation, '_probe',
-                        lambda: (False, 'bwrap not found — install it'))
-    with pytest.raises(isolation.IsolationError, match='bwrap not found'):
-        Sandbox()
-    monkeypatch.setenv(isolation.ENV, 'auto')
-    monkeypatch.setattr(isolation, '_warned', [])
-    b = Sandbox()
-    try:
-        assert not b.isolated
-    finally:
-        b.close()
-    monkeypatch.setenv(isolation.ENV, 'sometimes')
-    with pytest.raises(isolation.IsolationError, match='not one of'):
-        Sandbox()
-
-
-def test_cli_says_which_mode_is_in_use():
-    current = isolation.status()
-    run = subprocess.run([sys.executable, '-m', 'autograder', 'isolation'],
-                         capture_output=True, text=True, cwd=REPO,
-                         timeout=120)
-    assert run.returncode == 0, run.stderr
-    word = 'ON' if current.isolated else 'REDUCED'
-    assert run.stdout.startswith(f'isolation: {word}')
-    if current.isolated:
-        assert 'shared_utils' in run.stdout and 'hidden' not in run.stdout
-
-
-def test_isolated_grading_gives_the_same_scores(isolated, monkeypatch):
-    nbs = {'reference': submission('C1_W2A2', release=False),
-           'stub': submission('C1_W2A2')}
-    scores = {}
-    for setting in ('required', 'off'):
-        monkeypatch.setenv(isolation.ENV, setting)
-        for kind, nb in nbs.items():
-            results = grade.grade_notebook(nb, 'C1_W2A2')
-            scores[setting, kind] = {n: (r.score, r.max_score, r.messages)
-                                     for n, r in results.items()}
-    assert scores['required', 'reference'] == scores['off', 'reference']
-    assert scores['required', 'stub'] == scores['off', 'stub']
-    assert all(s == top for s, top, _ in
-               scores['required', 'reference'].values())
-    assert all(s == 0 for s, _, _ in scores['required', 'stub'].values())
