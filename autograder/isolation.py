@@ -38,7 +38,8 @@ from . import isolation_seccomp
 ENV = 'DLS_ISOLATION'
 SETTINGS = ('auto', 'required', 'off')
 HERE = os.path.dirname(os.path.abspath(__file__))
-CHILD_FILES = ('sandbox_child.py', 'keras_wire.py')
+CHILD_FILES = ('sandbox_child.py', 'sandbox_guard.py', 'sandbox_zygote.py',
+               'keras_wire.py')
 CHILD_DIR = '/opt/dls-sandbox'          # where the child files are, inside
 CHILD = CHILD_DIR + '/sandbox_child.py'
 HOME = '/home/learner'                  # the child's cwd and HOME, inside

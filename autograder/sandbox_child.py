@@ -7,14 +7,14 @@ test. Protocol: one JSON command per line on stdin, one JSON reply per line
 on a private copy of the original stdout; fd 1 and 2 go to a capped log file
 and ``sys.stdout`` to a counting buffer, so printing cannot corrupt replies.
 
-The process the parent starts is a *zygote* (:class:`Zygote`): it imports
-the notebook's modules once and, for each ``load``, forks a fresh *worker*
-that loads the references, installs the guard (:func:`_install_guard`) and
-only then runs the learner's cell. Learner code never runs in the zygote,
-so nothing one function leaves behind (a thread, a patched module, a
-reference it kept) reaches the next; the zygote empties the scratch folder
-between workers and passes on only well-formed replies of bounded size
-(:func:`check_reply`).
+The process the parent starts is a *zygote* (``sandbox_zygote.Zygote``):
+it imports the notebook's modules once and, for each ``load``, forks a
+fresh *worker* (:func:`_worker`) that loads the references, installs the
+guard (``sandbox_guard.install``) and only then runs the learner's cell.
+Learner code never runs in the zygote, so nothing one function leaves
+behind (a thread, a patched module, a reference it kept) reaches the next;
+the zygote empties the scratch folder between workers and passes on only
+well-formed replies of bounded size (``sandbox_zygote.check_reply``).
 
 Commands::
 
@@ -32,32 +32,40 @@ import json
 import linecache
 import math
 import os
-import select
-import signal
 import sys
-import time
 import traceback
 
 CELL = '<graded cell>'
-NUMERIC_KINDS = 'biufc'
 MAX_ARRAY_BYTES = 64 * 2 ** 20
-KEEP_PRINTED = 2000
 
 
 # ---------------------------------------------------------------- wire format
-def keras_wire():
-    """The keras_wire module beside this file (by path in the child)."""
-    module = sys.modules.get('autograder.keras_wire') or \
-        sys.modules.get('keras_wire')
+def sibling(name):
+    """The module `name` beside this file: loaded by path in the child
+    (``python -I`` puts no package on the path), the package's own in the
+    grader."""
+    import importlib
+    if __package__:
+        return importlib.import_module(f'{__package__}.{name}')
+    module = sys.modules.get('autograder.' + name) or sys.modules.get(name)
     if module is None:
         import importlib.util
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                            'keras_wire.py')
-        spec = importlib.util.spec_from_file_location('keras_wire', path)
+                            name + '.py')
+        spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        sys.modules['keras_wire'] = module
+        sys.modules[name] = module
     return module
+
+
+def keras_wire():
+    """The keras_wire module (Keras values on the wire)."""
+    return sibling('keras_wire')
+
+
+NUMERIC_KINDS = sibling('sandbox_zygote').NUMERIC_KINDS
+KEEP_PRINTED = sibling('sandbox_zygote').KEEP_PRINTED
 
 
 class KerasInput:
@@ -345,145 +353,6 @@ def _error(err, name):
     return {'type': type(err).__name__, 'message': message, 'where': where}
 
 
-# Audit events refused outright while learner code runs (prefixes end in
-# a dot). Processes, signals, foreign functions, sockets, databases, the
-# limits of any process, other threads' frames and the garbage collector's
-# view of every object (our references, in a shared sandbox).
-REFUSED = {'subprocess.Popen', 'os.system', 'os.exec', 'os.posix_spawn',
-           'os.fork', 'os.forkpty', 'os.kill', 'os.killpg', 'pty.spawn',
-           'os.putenv', 'os.unsetenv', 'os.chdir', 'os.chroot', 'os.symlink',
-           'os.link', 'resource.setrlimit', 'resource.prlimit',
-           'gc.get_objects', 'gc.get_referrers', 'gc.get_referents',
-           'sys._current_frames', 'ctypes.', 'socket.', 'sqlite3.',
-           '_winapi.', 'winreg.'}
-# Modules a graded function never needs and that reach past the audit hook
-# (their calls raise no audit event); imported after the guard they are
-# refused, and where one is already loaded its dangerous calls are stubbed.
-REFUSED_IMPORTS = ('cffi', '_cffi_backend', 'sqlite3', '_sqlite3', 'psutil',
-                   '_psutil_linux', '_psutil_posix', '_posixsubprocess',
-                   '_ctypes', 'ctypes', 'posix', '_signal', '_multiprocessing',
-                   '_posixshmem', '_testcapi', '_testinternalcapi',
-                   '_testmultiphase', '_testbuffer', '_testsinglephase',
-                   '_xxsubinterpreters', '_xxinterpchannels', '_xxtestfuzz')
-STUBBED = {'posix': ('mkfifo', 'mknod', 'pidfd_open', 'setpriority',
-                     'sched_setscheduler', 'sched_setparam',
-                     'sched_setaffinity', 'setns', 'unshare'),
-           '_posixsubprocess': ('fork_exec',),
-           '_signal': ('pidfd_send_signal',),
-           '_multiprocessing': ('SemLock', 'sem_unlink'),
-           '_posixshmem': ('shm_open', 'shm_unlink'),
-           'psutil._psutil_linux': ('linux_prlimit', 'proc_cpu_affinity_set',
-                                    'proc_ioprio_set', 'proc_priority_set'),
-           'psutil._psutil_posix': ('setpriority',)}
-
-
-def _refusal(name):
-    def refused(*args, **kwargs):
-        raise PermissionError(f'{name} is not allowed while grading')
-    refused.__name__ = name
-    return refused
-
-
-def _stub_unaudited():
-    """Replace system calls that raise no audit event (FIFOs, pidfd
-    signals, other processes' priorities and limits, fork_exec) by
-    refusals, everywhere a loaded module holds them."""
-    import importlib
-    originals = {}
-    for module_name, names in STUBBED.items():
-        try:
-            module = sys.modules.get(module_name) or (
-                importlib.import_module(module_name)
-                if module_name in ('posix', '_posixsubprocess', '_signal')
-                else None)
-        except ImportError:
-            module = None
-        for name in names:
-            obj = getattr(module, name, None) if module else None
-            if obj is not None:
-                originals[id(obj)] = _refusal(f'{module_name}.{name}')
-    for module in list(sys.modules.values()):
-        namespace = getattr(module, '__dict__', None)
-        if not isinstance(namespace, dict):
-            continue
-        for key, value in list(namespace.items()):
-            if id(value) in originals:
-                namespace[key] = originals[id(value)]
-
-
-def _install_guard(protect, home):
-    """Block writes outside our scratch folder `home`, reads of grader
-    files (`protect`) and of other processes, and everything in
-    :data:`REFUSED`."""
-    _stub_unaudited()
-    protect = [os.path.realpath(p) for p in protect]
-    home = os.path.realpath(home)
-    own = str(os.getpid())
-    writes = ('w', 'a', 'x', '+')
-    exact = {e for e in REFUSED if not e.endswith('.')}
-    prefixes = tuple(e for e in REFUSED if e.endswith('.'))
-    changes = {'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.chmod',
-               'os.chown', 'os.truncate', 'shutil.rmtree', 'shutil.copyfile',
-               'os.utime', 'os.setxattr', 'os.removexattr'}
-
-    def real(path):
-        try:
-            return os.path.realpath(os.fsdecode(os.fspath(path)))
-        except (TypeError, ValueError):
-            return None
-
-    def inside(path, roots):
-        return path is not None and any(
-            path == r or path.startswith(r + os.sep) for r in roots)
-
-    def foreign_proc(path):
-        """Another process's /proc entry, or any process's memory."""
-        parts = path.split('/')
-        if len(parts) < 3 or parts[1] != 'proc' or not parts[2].isdigit():
-            return False
-        if 'mem' in parts[3:]:
-            return True
-        return parts[2] != own and not os.path.exists(
-            f'/proc/{own}/task/{parts[2]}')
-
-    def readable(path):
-        if path is None:
-            return False
-        return not (inside(path, protect) or foreign_proc(path))
-
-    def hook(event, args):
-        if event in exact or event.startswith(prefixes):
-            raise PermissionError(f'{event} is not allowed while grading')
-        if event == 'import' and args:
-            name = str(args[0])
-            if name.split('.')[0] in REFUSED_IMPORTS or \
-                    name in REFUSED_IMPORTS:
-                raise PermissionError(f'importing {name} is not allowed '
-                                      'while grading')
-        elif event == 'open' and args and not isinstance(args[0], int):
-            path, mode, flags = real(args[0]), args[1] or 'r', args[2] or 0
-            writing = (any(c in str(mode) for c in writes)
-                       or flags & (os.O_WRONLY | os.O_RDWR))
-            if writing and not inside(path, [home, '/dev/null']):
-                raise PermissionError('writing files is not allowed while '
-                                      f'grading: {os.fsdecode(args[0])}')
-            if not readable(path):
-                raise PermissionError('reading grader files is not allowed')
-            if path is None or os.path.isdir(path):
-                raise PermissionError('opening folders is not allowed while '
-                                      'grading')
-        elif event in ('os.listdir', 'os.scandir') and args and \
-                isinstance(args[0], (str, bytes, os.PathLike)):
-            if not readable(real(args[0])):
-                raise PermissionError('reading grader files is not allowed')
-        elif event in changes and args:
-            paths = args[:2] if event == 'os.rename' else args[:1]
-            if not all(inside(real(p), [home]) for p in paths):
-                raise PermissionError(f'{event} is not allowed while grading')
-
-    sys.addaudithook(hook)
-
-
 # ------------------------------------------------------------ the worker
 def _worker(commands, replies, home):
     """Serve one graded function: the first command loads it, the next ones
@@ -503,7 +372,8 @@ def _worker(commands, replies, home):
                 for src in cmd['refs']:
                     exec(compile(src, '<reference>', 'exec'), ns)
                 if not guarded:
-                    _install_guard(cmd.get('protect', []), home)
+                    sibling('sandbox_guard').install(
+                        cmd.get('protect', []), home)
                     guarded = True
                 lines = cmd['cell'].splitlines(True)
                 linecache.cache[CELL] = (len(cmd['cell']), None, lines, CELL)
@@ -551,293 +421,6 @@ def _worker(commands, replies, home):
         replies.flush()
 
 
-# ------------------------------------------------ checking a worker's reply
-MAX_REPLY = 256 * 2 ** 20     # bytes of one reply line
-MAX_NODES = 200_000           # values in one reply (lists, dicts, scalars)
-WIRE_TAGS = {'none', 'nd', 'np', 'bool', 'int', 'float', 'complex', 'str',
-             'list', 'tuple', 'dict', 'kinput', 'kmake', 'kconfig',
-             'dataset', 'keras', 'other'}
-
-
-class BadReply(Exception):
-    """A worker's reply the grader must not receive."""
-
-
-def _need(ok, why):
-    if not ok:
-        raise BadReply(why)
-
-
-def _check_wire(node, budget):
-    """Raise BadReply unless `node` is well-formed tagged JSON; `budget`
-    ([count]) bounds the number of values."""
-    import numpy as np
-    budget[0] -= 1
-    _need(budget[0] >= 0, f'more than {MAX_NODES:,} values')
-    _need(isinstance(node, dict) and node.get('t') in WIRE_TAGS,
-          'an unknown value')
-    tag = node['t']
-    if tag in ('nd', 'np'):
-        try:
-            dtype = np.dtype(node['dtype'])
-        except (TypeError, ValueError, KeyError):
-            raise BadReply('an array of an unknown type') from None
-        _need(dtype.kind in NUMERIC_KINDS, 'an array that is not numbers')
-        shape = node.get('shape', []) if tag == 'nd' else []
-        _need(isinstance(shape, list) and all(
-            type(d) is int and 0 <= d < 2 ** 40 for d in shape),
-            'an array with a malformed shape')
-        text = node.get('b64')
-        _need(isinstance(text, str) and len(text) % 4 == 0,
-              'malformed array data')
-        size = len(text) // 4 * 3 - text[-2:].count('=')
-        _need(size == int(np.prod(shape, dtype=np.int64)) * dtype.itemsize,
-              'array data that does not match its shape')
-    elif tag in ('bool', 'int', 'float', 'str'):
-        kinds = {'bool': (bool,), 'int': (int,), 'float': (int, float, str),
-                 'str': (str,)}[tag]
-        _need(isinstance(node.get('v'), kinds), f'a malformed {tag}')
-    elif tag == 'complex':
-        _need(isinstance(node.get('v'), list) and len(node['v']) == 2,
-              'a malformed complex number')
-    elif tag in ('list', 'tuple'):
-        _need(isinstance(node.get('v'), list), f'a malformed {tag}')
-        for item in node['v']:
-            _check_wire(item, budget)
-    elif tag == 'dict':
-        _need(isinstance(node.get('v'), list), 'a malformed dict')
-        for pair in node['v']:
-            _need(isinstance(pair, list) and len(pair) == 2,
-                  'a malformed dict')
-            _check_wire(pair[0], budget)
-            _check_wire(pair[1], budget)
-    elif tag == 'dataset':
-        _need(isinstance(node.get('spec'), str) and
-              isinstance(node.get('take'), list), 'a malformed dataset')
-        for item in node['take']:
-            _check_wire(item, budget)
-    elif tag == 'keras':
-        _need(isinstance(node.get('summary'), dict) and
-              type(node.get('handle')) is int, 'a malformed model')
-    elif tag == 'kmake':
-        _check_wire(node.get('kwargs'), budget)
-
-
-def check_reply(reply, op):
-    """Raise BadReply unless `reply` is what a worker sends for `op`."""
-    _need(isinstance(reply, dict) and isinstance(reply.get('ok'), bool),
-          'not a reply')
-    printed = reply.get('stdout', {'printed': 0, 'head': ''})
-    _need(isinstance(printed, dict) and type(printed.get('printed')) is int
-          and isinstance(printed.get('head'), str)
-          and len(printed['head']) <= KEEP_PRINTED, 'malformed output')
-    budget = [MAX_NODES]
-    if not reply['ok']:
-        err = reply.get('error')
-        _need(isinstance(err, dict) and isinstance(err.get('type'), str)
-              and isinstance(err.get('message'), str)
-              and isinstance(err.get('where', []), list), 'a malformed error')
-        for where in err.get('where', []):
-            _need(isinstance(where, dict) and type(where.get('line')) is int
-                  and isinstance(where.get('func'), str)
-                  and isinstance(where.get('code'), str),
-                  'a malformed error')
-        return
-    if op == 'load':
-        _need(isinstance(reply.get('defined'), bool) and
-              isinstance(reply.get('callable'), bool), 'a malformed load')
-    elif op == 'call':
-        _check_wire(reply.get('value'), budget)
-        _check_wire(reply.get('args_after'), budget)
-        _need(isinstance(reply.get('type'), str) and
-              type(reply.get('parts')) is int and
-              isinstance(reply.get('aliases'), list) and all(
-                  isinstance(p, list) and len(p) == 2 and
-                  all(isinstance(x, str) for x in p)
-                  for p in reply['aliases']), 'a malformed call result')
-    elif op == 'run':
-        _check_wire(reply.get('value'), budget)
-        _need(isinstance(reply.get('summary'), dict), 'a malformed model')
-
-
-def refused_reply(why):
-    return {'ok': False, 'stdout': {'printed': 0, 'head': ''}, 'error': {
-        'type': 'Refused', 'where': [], 'message':
-        f'the grader refused what your code sent back ({why}) — return '
-        'plain values (arrays, numbers, lists, dicts) and leave the '
-        "grader's channel and functions alone"}}
-
-
-# ------------------------------------------------------------ the zygote
-def _wipe(home):
-    """Empty the scratch folder, whatever modes its contents were given."""
-    try:
-        os.chmod(home, 0o700 | os.stat(home).st_mode & 0o7777)
-    except OSError:
-        pass      # not ours (an isolated child's tmpfs), its contents are
-    for entry in os.scandir(home):
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                os.chmod(entry.path, 0o700)
-                _wipe(entry.path)
-                os.rmdir(entry.path)
-            else:
-                os.unlink(entry.path)
-        except OSError:
-            pass
-
-
-class Zygote:
-    """Reads the parent's commands and forks a fresh worker for each
-    ``load``: learner code never runs in this process, and nothing one
-    function's code leaves behind (threads, patched modules, stolen
-    references, files) reaches the next. Replies are checked here and only
-    well-formed ones, of bounded size, reach the parent; a worker that dies
-    ends this process the same way, so the parent sees the same exit."""
-
-    def __init__(self, reply_fd):
-        self.replies = os.fdopen(reply_fd, 'w', buffering=1)
-        self.home = os.getcwd()
-        self.count = 0
-        self.worker = None         # (pid, command fd, reply fd, home)
-        self.refused = None        # why the current function is refused
-        self.preludes = set()
-
-    def serve(self, stdin):
-        for line in stdin:
-            try:
-                cmd = json.loads(line)
-                op = cmd['op']
-            except (ValueError, KeyError, TypeError):
-                self._send({'ok': False, 'error': {
-                    'type': 'Error', 'message': 'a broken command',
-                    'where': []}, 'stdout': {'printed': 0, 'head': ''}})
-                continue
-            if op == 'load':
-                self._stop()
-                self._warm(cmd.get('prelude', ''))
-                self._start()
-            if self.refused is not None:
-                reply = refused_reply(self.refused)
-            elif self.worker is None:
-                reply = {'ok': False, 'stdout': {'printed': 0, 'head': ''},
-                         'error': {'type': 'Error', 'where': [],
-                                   'message': 'no function is loaded'}}
-            else:
-                reply = self._ask(line, op)
-            self._send(reply)
-        self._stop()
-
-    def _send(self, reply):
-        self.replies.write(json.dumps(reply) + '\n')
-
-    def _warm(self, prelude):
-        """Import the notebook's modules once, here (TensorFlow takes
-        seconds); workers inherit them."""
-        if prelude and prelude not in self.preludes:
-            self.preludes.add(prelude)
-            try:
-                exec(compile(prelude, '<imports>', 'exec'), {})
-            except BaseException:  # noqa: B036 (the worker reports it)
-                pass
-
-    def _start(self):
-        self.count += 1
-        _wipe(self.home)      # nothing the last function left is seen
-        cmd_read, cmd_write = os.pipe()
-        rep_read, rep_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(cmd_write)
-                os.close(rep_read)
-                os.close(self.replies.fileno())
-                null = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(null, 0)
-                os.close(null)
-                _worker(os.fdopen(cmd_read, 'rb'),
-                        os.fdopen(rep_write, 'w'), self.home)
-            finally:
-                os._exit(0)
-        os.close(cmd_read)
-        os.close(rep_write)
-        self.worker = (pid, cmd_write, rep_read)
-        self.refused = None
-
-    def _stop(self):
-        if self.worker is None:
-            return
-        pid, cmd_fd, rep_fd = self.worker
-        self.worker = None
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-        os.waitpid(pid, 0)
-        for fd in (cmd_fd, rep_fd):
-            os.close(fd)
-
-    def _ask(self, line, op):
-        pid, cmd_fd, rep_fd = self.worker
-        if select.select([rep_fd], [], [], 0)[0]:
-            return self._refuse('it wrote to the grader outside a reply')
-        try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(cmd_fd, view):]
-        except OSError:
-            self._exit_like_worker()
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(rep_fd, 1 << 20)
-            if not chunk:
-                self._exit_like_worker()
-            end = chunk.find(b'\n')
-            if end >= 0:
-                chunks.append(chunk[:end])
-                if end + 1 < len(chunk):
-                    return self._refuse('it wrote more than one reply')
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_REPLY:
-                return self._refuse(f'over {MAX_REPLY // 2 ** 20} MB')
-        try:
-            reply = json.loads(b''.join(chunks))
-            check_reply(reply, op)
-        except BadReply as err:
-            return self._refuse(str(err))
-        except (ValueError, RecursionError, MemoryError):
-            return self._refuse('not a reply')
-        return reply
-
-    def _refuse(self, why):
-        self._stop()
-        self.refused = why
-        return refused_reply(why)
-
-    def _exit_like_worker(self):
-        """The worker died: end this process with its status."""
-        pid = self.worker[0]
-        deadline = time.monotonic() + 2
-        while True:
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done or time.monotonic() > deadline:
-                break
-            time.sleep(0.01)
-        if not done:     # it closed its channel but lives on
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            status = 1 << 8
-        if os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            signal.signal(sig, signal.SIG_DFL)
-            os.kill(os.getpid(), sig)
-            os._exit(128 + sig)
-        os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status)
-                 else 1)
-
-
 def main():
     reply_fd = os.dup(1)
     log = os.open('printed.log', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -848,8 +431,10 @@ def main():
     sys.stdout = sys.stderr = _CountingOut()
     import numpy as np  # noqa: F401  (warm the import before timing starts)
     import _posixsubprocess  # noqa: F401  (so workers can stub fork_exec)
-    keras_wire()   # read before the guard hides the grader's folder
-    Zygote(reply_fd).serve(sys.stdin.buffer)
+    for name in ('keras_wire', 'sandbox_guard'):
+        sibling(name)   # read before the guard hides the grader's folder
+    zygote = sibling('sandbox_zygote').Zygote(reply_fd, _worker)
+    zygote.serve(sys.stdin.buffer)
 
 
 if __name__ == '__main__':

@@ -18,20 +18,11 @@ import pytest
 
 from autograder import isolation
 from hostile import cases, kit
+from isolation_helpers import isolated  # noqa: F401  (a fixture)
 
 pytestmark = [pytest.mark.slow]
 CASES = cases.layer('isolation')
 ALONE = [c for c in cases.CASES if c.alone]
-
-
-@pytest.fixture(scope='module')
-def isolated():
-    current = isolation.status()
-    if not current.isolated:
-        if current.setting == 'required':
-            pytest.fail(f'DLS_ISOLATION=required but: {current.why}')
-        pytest.skip(f'isolation not available here: {current.why}')
-    return current
 
 
 @pytest.fixture(scope='module')

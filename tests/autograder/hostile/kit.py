@@ -406,7 +406,7 @@ class Outcome:
             f'by that signal)\n{self.log[-4000:]}')
 
 
-def run(name, cases, assignments=(A1, A2), isolation='off', guard_s=420,
+def run(name, cases, assignments=(A1, A2), isolation='off', guard_s=900,
         base=None):
     """Grade `cases` (and the honest learners) in one nbgrader course, in a
     separate grader process under `DLS_ISOLATION=isolation`."""
