@@ -2,8 +2,8 @@
 
 Every call gets a fresh vocabulary size, number of hidden units and values.
 The notebook fixes everything that a correct answer could do differently
-where it matters: `sample` draws step t after np.random.seed(seed + t) with
-np.random.choice, `model` shuffles a copy with np.random.seed(0) and starts
+where it matters: `sample` calls np.random.seed(seed) once and draws each
+character with one np.random.choice, `model` shuffles a copy with np.random.seed(0) and starts
 every name from a zero state. So results are compared with our reference
 exactly; checks of properties (bounds, lengths, the newline at the end,
 arguments left alone, in-place update) come first, so the message says what
@@ -139,10 +139,10 @@ def _indices(t, tag, got, expected, via, newline):
             f'expected {len(expected)} indices, got {len(got)}; first '
             f'difference at step {k}' + (
                 f' — likely cause: {cause}' if cause else
-                ' — reseed with np.random.seed(seed + t) before the draw of '
-                'step t, draw with np.random.choice(vocab_size, '
-                'p=y.ravel()), feed back the one-hot of the drawn index and '
-                'carry a_prev = a'), weight=2)
+                ' — call np.random.seed(seed) once before the loop, draw '
+                'with np.random.choice(vocab_size, p=y.ravel()), feed back '
+                'the one-hot of the drawn index and carry a_prev = a'),
+            weight=2)
 
 
 @checks('sample')

@@ -78,12 +78,12 @@ def sample(sample):
             k = next((i for i, (a, b) in enumerate(zip(out, V.SAMPLE_3))
                       if a != b), min(len(out), len(V.SAMPLE_3)))
             first = ('the first character differs — start from x = 0 and '
-                     'a_prev = 0, and seed with np.random.seed(seed) '
+                     'a_prev = 0, and call np.random.seed(seed) once '
                      'before the first draw' if k == 0 else
                      f'the characters agree up to position {k - 1} — '
-                     'reseed with np.random.seed(seed + t) before the '
-                     'draw of step t, and feed the drawn character back '
-                     'as a one-hot x (zeros elsewhere) with a_prev = a')
+                     'seed once before the loop (not at every step), and '
+                     'feed the drawn character back as a one-hot x (zeros '
+                     'elsewhere) with a_prev = a')
             c.fail(f'with seed 3 expected {V.SAMPLE_3}, got {out}: {first}.')
         never = _copy(V.PARAMS)
         never['by'][0] = -40.0   # the newline is (almost) never drawn

@@ -48,12 +48,12 @@ def sample(parameters, char_to_ix, seed):
     a = np.zeros((Waa.shape[1], 1))
     end = char_to_ix['\n']
     out = []
+    np.random.seed(seed)
     for counter in range(50):
         a = np.tanh(np.dot(Wax, x) + np.dot(Waa, a) + b)
         z = np.dot(Wya, a) + by
         p = np.exp(z - np.max(z))
         p = p / np.sum(p)
-        np.random.seed(seed + counter)
         idx = np.random.choice(range(vocab_size), p=p[:, 0])
         out.append(int(idx))
         if idx == end:
@@ -64,18 +64,18 @@ def sample(parameters, char_to_ix, seed):
     return out
 
 
-@equivalents('sample', 'a RandomState per step (the same stream as '
+@equivalents('sample', 'a RandomState(seed) (the same stream as '
              'np.random.seed), a list of probabilities')
 def sample(parameters, char_to_ix, seed):  # noqa: F811
     n_a = parameters['Waa'].shape[0]
     V = parameters['by'].shape[0]
     state, x = np.zeros((n_a, 1)), np.zeros((V, 1))
     newline, drawn = char_to_ix['\n'], []
+    rs = np.random.RandomState(seed)
     while True:
         state = np.tanh(parameters['Wax'] @ x + parameters['Waa'] @ state
                         + parameters['b'])
         probs = softmax(parameters['Wya'] @ state + parameters['by'])
-        rs = np.random.RandomState(seed + len(drawn))
         idx = rs.choice(V, p=list(probs.flatten()))
         drawn.append(int(idx))
         if idx == newline:
