@@ -51,10 +51,10 @@ def _same(a, b):
         return False
 
 
-def _dict_unchanged(t, label, after, before, hint):
+def _dict_unchanged(t, label, after, before, hint, weight=1):
     ok = isinstance(after, dict) and set(after) == set(before) and all(
         _same(after[k], v) for k, v in before.items())
-    t.check(label, ok, hint)
+    t.check(label, ok, hint, weight=weight)
 
 
 def _keys(t, label, value, keys):
@@ -81,7 +81,8 @@ def clip(t):
                             (t.args_after or [None])[0], given,
                             'your clip changed the arrays it was given — '
                             'clip a copy (copy.deepcopy(gradients)); a '
-                            'shallow dict copy still shares the arrays')
+                            'shallow dict copy still shares the arrays',
+                            weight=2)
             _keys(t, f'{tag}: result', out, KEYS)
             ref = t.ref(given, max_value)
             for k in KEYS:
