@@ -58,6 +58,7 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment('C4_W1A1', 'course4/W1A1_convnet_step_by_step', 'Convolution_model_Step_by_Step.ipynb', 'c4_w1a1'),
     Assignment('C5_W1A1', 'course5/W1A1_rnn_step_by_step', 'Building_a_Recurrent_Neural_Network_Step_by_Step.ipynb', 'c5_w1a1'),
     Assignment('C5_W1A2', 'course5/W1A2_dinosaur_island', 'Dinosaurus_Island_Character_level_language_model.ipynb', 'c5_w1a2'),
+    Assignment('C5_W1A3', 'course5/W1A3_jazz_solo', 'Improvise_a_Jazz_Solo_with_an_LSTM_Network.ipynb', 'c5_w1a3', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C5_W2A1', 'course5/W2A1_word_vectors', 'Operations_on_word_vectors.ipynb', 'c5_w2a1'),
     Assignment('C5_W2A2', 'course5/W2A2_emojify', 'Emoji.ipynb', 'c5_w2a2', shared_sandbox=True, memory_gb=16, call_s=30),
 ]}

@@ -151,6 +151,29 @@ READY = [
           'read_csv: 200 train / 50 test sentences over 5 emoji, written by '
           'the project', None, None, True, 'hand-written text; 8 KB', 0.01,
           0, 'file SHA-256', _EmojiSentences()),
+    Asset('jazz_licks', ('C5_W1A3',), 'dataset', 'jazz_licks.load_jazz: '
+          'a seeded jazz-lick improviser (ii-V-I and blues in 6 keys, chord '
+          'tones on the beat, approach and blue notes, swing) tokenised to '
+          '88 values; X (60, 30, 88), Y (30, 60, 88)', (7, 8), None, False,
+          'regenerated on every load in 0.5 s', 1.3, 0.5, ARRAYS,
+          InMemory('shared_utils.jazz_licks:jazz_arrays', {
+              'X': '54ab7323384fa185475117153c57383d'
+                   '3ea3d4a85e30406222bb6e392c5fb7b5',
+              'Y': 'f2695374dfaf1c35213b19a999d0925b'
+                   '351a5da8a368036d76936948bbec8f6c',
+              'tokens': '9c217f13721fd233b3b58f99d7f1c31e'
+                        '5d511c98b547ea051f5c99b05785e021'},
+              names=('X', 'Y', 'tokens'), source='jazz_licks.make_corpus')),
+    Asset('jazz_lstm', ('C5_W1A3',), 'trained model',
+          'assets_jazz.train: the course\'s LSTM (64 units, 44,888 '
+          'parameters), 100 epochs on jazz_licks', 1, None, True,
+          'small (0.6 MB); a graded run skips training and loads it', 0.6,
+          120, FILE_AND_BEHAVIOUR + 'next-value accuracy on the training '
+          'windows and on held-out ones',
+          TrainedModel('shared_utils.assets_jazz', 'jazz_lstm.weights.h5',
+                       committed=True,
+                       sha256='842265122105b33ea5157360d74318a2'
+                              '8ad530c0412c11ebad0f92bdece3a59b')),
 ]
 
 
@@ -222,10 +245,6 @@ PLANNED = [
     _plan('style_images', ('C4_W4A2',), 'packaged data', 'scikit-image '
           'photos (CC0) + a seeded procedural brush-stroke painting',
           'memory', False, FAST + ' (~1 s)', 0.5, 1, ARRAYS, C4B),
-    _plan('jazz_licks', ('C5_W1A3',), 'dataset', 'jazz-lick generator '
-          '(ii-V-I, blues, swing) tokenised to X (60, 30, n_values)',
-          'cache: jazz.npz + jazz.mid', False, FAST + ' (< 10 s)', 1, 10,
-          ARRAYS, C5A),
     _plan('trigger_clips', ('C5_W3A2',), 'committed file', 'espeak-ng '
           '"activate" and confusable clips, 16 kHz int16',
           'shared_utils/datasets/trigger_clips.npz', True, 'espeak-ng is a '
