@@ -118,8 +118,10 @@ def train(budget='full', path=None):
     model = build_model(n_values)
     fit(model, X, Y, cfg['epochs'], cfg['batch_size'],
         verbose=2 if budget == 'full' else 0)
-    if path is not None:
-        assets_train.save_weights(model, path)
+    if path is not None:    # the weights only, without Adam's state
+        plain = build_model(n_values)
+        plain.set_weights(model.get_weights())
+        assets_train.save_weights(plain, path)
     return model
 
 
