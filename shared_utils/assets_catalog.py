@@ -118,12 +118,6 @@ READY = [
           (11, 23), None, False, FAST + ' (3.5 s)', 14.8, 3.5, ARRAYS,
           CachedH5(_h5_split('signs'), 'shared_utils.signs:make_signs_file',
                    'shared_utils.signs:_SIGNS_SHA256')),
-    Asset('happy_house', ('C4_W1A2',), 'dataset',
-          'happy.make_split: portraits.py renderer (shared with face '
-          'recognition), smiling or not, 600 / 150 at 64x64', (61, 62),
-          None, False, FAST + ' (3-5 s)', 9.2, 4, ARRAYS,
-          CachedH5(_h5_split('happy'), 'shared_utils.happy:make_happy_file',
-                   'shared_utils.happy:_HAPPY_SHA256')),
     Asset('nmt_dates', ('C5_W3A1',), 'dataset',
           'assets_nmt.make_dates: 10,000 dates in 17 Babel formats -> ISO',
           3, None, False, 'regenerated in 0.3 s', 3.2, 0.3, ARRAYS,
@@ -190,6 +184,10 @@ def _plan(name, assignments, kind, how, where, committed, why, size_mb,
 
 
 PLANNED = [
+    _plan('happy_house', ('C4_W1A2',), 'dataset', 'portrait renderer '
+          '(shared with face recognition): smiling or not, 600 / 150 at '
+          '64x64', 'cache: train_happy.h5, test_happy.h5', False, FAST,
+          9.2, 3, ARRAYS, C4A),
     _plan('resnet50_signs', ('C4_W2A1',), 'trained model', 'course-layout '
           'ResNet-50 (23.6 M parameters) trained ~10 epochs on signs, '
           'saved as float16', 'shared_utils/models/resnet50_signs.npz',
