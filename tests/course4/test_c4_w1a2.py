@@ -143,7 +143,10 @@ def test_mutant_loses_points_with_its_cause(box, mutant):
                     grade.reference(ID).mutant_source(mutant))
     report = result.report()
     assert result.score < result.max_score, report
-    assert mutant.cause in report, report
+    # a model that cannot run on the grader's inputs is explained by the
+    # crash ("no size is hard-coded"); the others by their cause
+    crashed = any('raised' in m for m in result.messages)
+    assert crashed or mutant.cause in report, report
 
 
 @pytest.mark.slow

@@ -1,28 +1,26 @@
 """Correct solutions of C4_W1A2 written differently: each must score full
 marks."""
-import keras
 import tensorflow as tf
-from keras import layers
-
+import tensorflow.keras.layers as tfl
 
 from autograder.checking import Mutants
 
 equivalents = Mutants()
 
 
-@equivalents('happyModel', 'Sequential built with add(), keras.layers, '
+@equivalents('happyModel', 'Sequential built with add(), tf.keras.layers, '
              'int arguments, Activation layers, MaxPool2D alias')
 def happyModel():
-    model = keras.Sequential()
-    model.add(keras.Input((64, 64, 3)))
-    model.add(layers.ZeroPadding2D(3))
-    model.add(layers.Conv2D(32, 7))
-    model.add(layers.BatchNormalization(axis=-1))
-    model.add(layers.Activation('relu'))
-    model.add(layers.MaxPool2D())
-    model.add(layers.Flatten())
-    model.add(layers.Dense(1))
-    model.add(layers.Activation('sigmoid'))
+    model = tf.keras.Sequential()
+    model.add(tf.keras.Input((64, 64, 3)))
+    model.add(tfl.ZeroPadding2D(3))
+    model.add(tfl.Conv2D(32, 7))
+    model.add(tfl.BatchNormalization(axis=-1))
+    model.add(tfl.Activation('relu'))
+    model.add(tfl.MaxPool2D())
+    model.add(tfl.Flatten())
+    model.add(tfl.Dense(1))
+    model.add(tfl.Activation('sigmoid'))
     return model
 
 
@@ -42,15 +40,15 @@ def happyModel():  # noqa: F811
 
 
 @equivalents('convolutional_model', "activation='relu' inside Conv2D, int "
-             'sizes, keras.layers, MaxPooling2D')
+             'sizes, tf.keras.layers, MaxPooling2D')
 def convolutional_model(input_shape):
-    inputs = keras.Input(input_shape)
-    x = layers.Conv2D(8, 4, padding='same', activation='relu')(inputs)
-    x = layers.MaxPooling2D(8, padding='same')(x)
-    x = layers.Conv2D(16, 2, padding='same', activation='relu')(x)
-    x = layers.MaxPooling2D(4, padding='same')(x)
-    x = layers.Flatten()(x)
-    return keras.Model(inputs, layers.Dense(6, activation='softmax')(x))
+    inputs = tf.keras.Input(input_shape)
+    x = tfl.Conv2D(8, 4, padding='same', activation='relu')(inputs)
+    x = tfl.MaxPooling2D(8, padding='same')(x)
+    x = tfl.Conv2D(16, 2, padding='same', activation='relu')(x)
+    x = tfl.MaxPooling2D(4, padding='same')(x)
+    x = tfl.Flatten()(x)
+    return tf.keras.Model(inputs, tfl.Dense(6, activation='softmax')(x))
 
 
 @equivalents('convolutional_model', 'a loop over (filters, kernel, pool) '
