@@ -220,7 +220,7 @@ def _graph(model):
                 final.append({
                     'class': cls, 'config': config, 'out': out,
                     'params': (op.count_params() if first and j == 0 and
-                               op.built else 0),
+                               getattr(op, 'built', False) else 0),
                     'trainable': bool(getattr(op, 'trainable', True)),
                     'inputs': parents if j == 0 else [len(final) - 1]})
             where[key] = len(final) - 1
@@ -259,8 +259,9 @@ def _weight_owners(obj):
     """(owner, [variables it owns directly]) in canonical order."""
     if _is_graph(obj):
         _, layers = _graph(obj)
+        # keras.ops calls in a graph (x[:, t], ops.argmax) own no weights
         return [(layer, list(layer.weights)) for layer in layers
-                if layer.weights]
+                if getattr(layer, 'weights', None)]
     groups = []
     for layer in [obj] + _descendants(obj):
         below = {id(w) for child in _children(layer) for w in child.weights}

@@ -35,12 +35,14 @@ class Limits:
 
     `processes` (tasks, threads included, of the sandbox's own uid) and
     `disk` (its private tmpfs) apply when the child is isolated.
+    `import_s` bounds the notebook's imports, done once per child before
+    the first load (no learner code runs then); `load_s` the load itself.
     """
 
     def __init__(self, load_s=20.0, call_s=10.0, memory=4 * 2 ** 30,
                  cpu_s=120, file_size=16 * 2 ** 20, processes=256,
-                 disk=128 * 2 ** 20):
-        self.load_s, self.call_s = load_s, call_s
+                 disk=128 * 2 ** 20, import_s=120.0):
+        self.load_s, self.call_s, self.import_s = load_s, call_s, import_s
         self.memory, self.cpu_s, self.file_size = memory, cpu_s, file_size
         self.processes, self.disk = processes, disk
 
@@ -90,6 +92,7 @@ class Sandbox:
 
     def __init__(self, limits=None):
         self.limits = limits or Limits()
+        self._imported = set()      # preludes the child has imported
         self.isolated = isolation.for_sandbox().isolated
         if self.isolated:     # scratch: a tmpfs inside, nothing out here
             self.home = None
@@ -173,10 +176,15 @@ class Sandbox:
     # ----------------------------------------------------------------- API
     def load(self, name, prelude, refs, cell, protect=()):
         """Define `name` from the learner's `cell`; return the reply."""
-        reply = self._ask({'op': 'load', 'name': name, 'prelude': prelude,
-                           'refs': list(refs), 'cell': cell,
-                           'protect': list(protect)}, self.limits.load_s)
-        return reply
+        if prelude not in self._imported:   # TensorFlow takes seconds
+            self._imported.add(prelude)     # (more on a busy machine)
+            warm = self._ask({'op': 'warm', 'prelude': prelude},
+                             self.limits.import_s)
+            if not warm.get('ok'):
+                return warm
+        return self._ask({'op': 'load', 'name': name, 'prelude': prelude,
+                          'refs': list(refs), 'cell': cell,
+                          'protect': list(protect)}, self.limits.load_s)
 
     def call(self, args=(), kwargs=None, seed=None, post=None, timeout=None,
              tensors=False, rebind=None):

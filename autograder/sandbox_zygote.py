@@ -179,6 +179,10 @@ class Zygote:
                     'type': 'Error', 'message': 'a broken command',
                     'where': []}, 'stdout': {'printed': 0, 'head': ''}})
                 continue
+            if op == 'warm':    # imports only: no worker, no learner code
+                self._warm(cmd.get('prelude', ''))
+                self._send({'ok': True, 'stdout': {'printed': 0, 'head': ''}})
+                continue
             if op == 'load':
                 self._stop()
                 self._warm(cmd.get('prelude', ''))

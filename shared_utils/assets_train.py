@@ -155,6 +155,7 @@ class TrainedModel:
     def __init__(self, module, file, committed, sha256=None):
         self.module, self.file = module, file
         self.committed, self.sha256 = committed, sha256
+        self.name = module.rsplit('.', 1)[-1]   # the catalog sets its own
 
     def _mod(self):
         return importlib.import_module(self.module)
