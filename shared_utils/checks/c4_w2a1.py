@@ -58,6 +58,11 @@ def _explain(c, model, ours, out, expected):
     if got['Conv2D'] != want['Conv2D']:
         c.fail(f'the block has {got["Conv2D"]} Conv2D layers, expected '
                f'{want["Conv2D"]}.')
+    axes = {str(layer.axis) for layer in model.layers
+            if type(layer).__name__ == 'BatchNormalization'}
+    if axes - {'3', '-1', '[3]', '[-1]'}:
+        c.fail(f'a BatchNormalization normalises axis {sorted(axes)} — '
+               'normalise the channels: axis=3.')
     if np.min(out) < 0:
         c.fail('the output has negative values — apply ReLU after the '
                'addition (the last step of the block).')
