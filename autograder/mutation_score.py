@@ -48,7 +48,7 @@ import numpy as np
 
 from . import grade, mutation
 from .sandbox import SandboxError
-from .sandbox_child import Opaque, decode, encode
+from .sandbox_child import KerasSummary, Opaque, decode, encode
 
 SEEDS = (101, 202, 303, 404, 505)
 RTOL, ATOL = 1e-9, 1e-12
@@ -208,6 +208,10 @@ def same(a, b, loose=False):
     if loose and isinstance(a, str) and isinstance(b, str) and \
             {a, b} <= NUMBER_TYPES:
         return True
+    if isinstance(a, KerasSummary) or isinstance(b, KerasSummary):
+        # a model or layer: its architecture (the handle is per build;
+        # weights drawn at random are not compared)
+        return (type(a) is type(b) and same(a.summary, b.summary, loose))
     if isinstance(a, dict) or isinstance(b, dict):
         return (type(a) is type(b) and a.keys() == b.keys()
                 and all(same(a[k], b[k], loose) for k in a))
