@@ -16,6 +16,9 @@ def execute(assignment_id, extra=None, env=None):
     if extra:
         nb.cells.append(nbformat.v4.new_code_cell(extra))
     saved = dict(os.environ)
+    # the kernel draws inline, as in JupyterLab (make exports Agg for the
+    # test processes, which would leave the notebook without its plots)
+    os.environ.pop('MPLBACKEND', None)
     os.environ.update(env or {})
     try:
         start = time.monotonic()
