@@ -50,3 +50,20 @@ def assert_public_checks_pass(nb):
         assert all(o.name == 'stdout' for o in streams), cell.source
         assert 'all public checks passed' in ''.join(
             o.text for o in streams), cell.source
+
+
+def assert_optional_exercises_ungraded(assignment_id, graded, optional):
+    """`graded` score 10 points each, in order; each `optional` function is
+    an exercise (a solution region) with no grading marker and no test
+    cell of its own."""
+    from autograder import grade, notebook
+    from helpers import master
+    ref = grade.reference(assignment_id)
+    assert ref.order == graded
+    assert all(ref.points[name] == 10 for name in graded)
+    path = master(assignment_id)
+    cells = notebook.graded_cells(path)
+    for name in optional:
+        assert name in cells and 'BEGIN SOLUTION' in cells[name][0], name
+        assert not notebook.MARKER.search(cells[name][0]), name
+        assert notebook.cell_by_id(path, f'test_{name}') is None

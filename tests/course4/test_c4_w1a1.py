@@ -5,9 +5,10 @@ gradient check), stays fast under Validate; its optional functions are
 checked but not graded, and their public checks catch realistic bugs."""
 import pytest
 
-from autograder import grade, notebook
+from autograder import grade
 from helpers import master
-from notebook_runner import assert_public_checks_pass, execute, last_json
+from notebook_runner import (assert_optional_exercises_ungraded,
+                             assert_public_checks_pass, execute, last_json)
 from shared_utils.checks import CheckFailed
 from shared_utils.checks import c4_w1a1 as checks
 
@@ -92,14 +93,7 @@ def test_validate_mode_run_is_quick():
 
 
 def test_optional_functions_are_exercises_but_not_graded():
-    ref = grade.reference('C4_W1A1')
-    assert ref.order == GRADED
-    assert all(ref.points[name] == 10 for name in GRADED)
-    cells = notebook.graded_cells(master('C4_W1A1'))
-    for name in OPTIONAL:
-        assert name in cells and 'BEGIN SOLUTION' in cells[name][0], name
-        assert not notebook.MARKER.search(cells[name][0]), name
-        assert notebook.cell_by_id(master('C4_W1A1'), f'test_{name}') is None
+    assert_optional_exercises_ungraded('C4_W1A1', GRADED, OPTIONAL)
 
 
 def _broken(name, edits):
