@@ -9,6 +9,7 @@ Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
 from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
 from .assets_train import TrainedModel
 from .dinos import CommittedText as _DinosText
+from .alpaca_data import AlpacaFolder as _AlpacaFolder
 from .emo_utils import CommittedSentences as _EmojiSentences
 from .glove import _recipe as _glove_recipe
 from .planar import FLOWER_SHA256
@@ -180,6 +181,33 @@ READY = [
                        committed=True,
                        sha256='255280136e674d4b73fcf8d39c713863'
                               '2c2c376ca55dd740446432e9570ca3e3')),
+    Asset('source20_images', ('C4_W2A2',), 'dataset', 'source20.make_split:'
+          ' 20 classes of drawn pictures without alpacas (six field animals, '
+          'cat and dog faces, houses, cars, flowers, fields, trees, birds, '
+          'fish, portraits, hands, digits, letters, textures); 5,000 + 400 '
+          'held-out at 96x96', (101, 102), None, False, INSIDE, 138, 270,
+          ARRAYS, InMemory('shared_utils.source20:sample', {
+              'x': '0e62444b80509f65eb53ee3553f35330'
+                   'ab2ef9a2703f429ddfa4546f775744b1',
+              'y': '0e498c22cf14642cc1f278c30c5a1dc8'
+                   'b13ec7c6be8d36e08488cafbd905abb6'},
+              names=('x', 'y'), source='source20 renderer, 40 pictures')),
+    Asset('mobilenetv2_source20', ('C4_W2A2',), 'trained model',
+          'assets_mobilenet.train: MobileNetV2(alpha=0.35) base without top '
+          '(410,208 parameters), 7 + 4 epochs (mirrored, then also '
+          'turned) on source20_images at 96x96; its '
+          '20-way head beside it (_head.npz, float16)', 0, None, True,
+          'about 45 min to train on 2 busy cores; 2.1 MB', 2.1, 2700,
+          FILE_AND_BEHAVIOUR + 'a linear probe on the frozen features >= '
+          '80 % on the alpaca validation split',
+          TrainedModel('shared_utils.assets_mobilenet',
+                       'mobilenetv2_a035.weights.h5', committed=True,
+                       sha256='ed35eafafd66163441601ac3284f02d8'
+                              '4b823e277924dfebbf43b803a8253152')),
+    Asset('alpaca_images', ('C4_W2A2',), 'dataset', 'alpaca_data.'
+          'alpaca_dataset_dir: 150 alpaca / 177 not-alpaca PNGs at 96x96 in '
+          'two class folders (menagerie renderer)', 42000, None, False,
+          FAST + ' (~10 s)', 5.7, 10, PIXELS, _AlpacaFolder()),
     Asset('resnet50_signs', ('C4_W2A1',), 'trained model',
           'assets_resnet.train: the course-layout ResNet-50 (23,600,006 '
           'parameters), 20 epochs on signs, batch-norm statistics '
@@ -202,18 +230,6 @@ def _plan(name, assignments, kind, how, where, committed, why, size_mb,
 
 
 PLANNED = [
-    _plan('source20_images', ('C4_W2A2',), 'dataset', '20-class synthetic '
-          '"mini-ImageNet" (no alpacas), ~12 k images at 96x96',
-          'memory', False, INSIDE, 330, 60, ARRAYS, C4A),
-    _plan('mobilenetv2_source20', ('C4_W2A2',), 'trained model',
-          'MobileNetV2(alpha=0.35) trained ~10 epochs on source20_images, '
-          'base without top',
-          'shared_utils/models/mobilenetv2_a035.weights.h5',
-          True, '~20 min to train; 1.7 MB', 1.7, 1260, FILE_AND_BEHAVIOUR +
-          'frozen base beats from-scratch by >= 15 points on alpacas', C4A),
-    _plan('alpaca_images', ('C4_W2A2',), 'dataset', '~330 alpaca / not '
-          'alpaca PNGs in two class folders', 'cache: alpaca/', False,
-          FAST, 5, 5, PIXELS, C4A),
     _plan('street_scenes', ('C4_W3A1',), 'dataset', 'street-scene renderer '
           'with boxes: demo images and a held-out set for mAP',
           'cache: street/', False, FAST, 3, 5, PIXELS, C4B),
