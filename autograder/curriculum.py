@@ -56,6 +56,7 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment('C2_W2A1', 'course2/W2A1_optimization_methods', 'Optimization_methods.ipynb', 'c2_w2a1'),
     Assignment('C2_W3A1', 'course2/W3A1_tensorflow_introduction', 'Tensorflow_introduction.ipynb', 'c2_w3a1', shared_sandbox=True, memory_gb=16),
     Assignment('C4_W1A1', 'course4/W1A1_convnet_step_by_step', 'Convolution_model_Step_by_Step.ipynb', 'c4_w1a1'),
+    Assignment('C4_W2A1', 'course4/W2A1_residual_networks', 'Residual_Networks.ipynb', 'c4_w2a1', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C4_W1A2', 'course4/W1A2_convnet_application', 'Convolution_model_Application.ipynb', 'c4_w1a2', shared_sandbox=True, memory_gb=16, call_s=30),
     Assignment('C4_W2A2', 'course4/W2A2_transfer_learning', 'Transfer_learning_with_MobileNet_v1.ipynb', 'c4_w2a2', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C5_W1A1', 'course5/W1A1_rnn_step_by_step', 'Building_a_Recurrent_Neural_Network_Step_by_Step.ipynb', 'c5_w1a1'),
