@@ -51,11 +51,11 @@ def test_resnet50_has_the_stated_parameter_count(run):
 
 @pytest.mark.slow
 def test_gradients_vanish_without_skips_as_stated(run):
-    """Stated: first/last layer gradient about 1e-5 plain, of order 1
-    with skips."""
+    """Stated: first/last layer gradient about 1e-5 plain, about 7 times
+    larger (not smaller) with skips."""
     ratio = last_json(run)['depth_ratio']
-    assert ratio['plain'] < 1e-3, ratio
-    assert 0.5 < ratio['residual'] < 10, ratio
+    assert 1e-6 < ratio['plain'] < 1e-4, ratio
+    assert 3 < ratio['residual'] < 15, ratio
 
 
 @pytest.mark.slow
