@@ -83,18 +83,18 @@ def scratch_model(image_shape, data_augmentation):
 
 def fine_tune_fixture(image_shape=(32, 32), small=False, seed=0):
     """A model shaped like the notebook's: augmentation, scaling, a frozen
-    base called BASE_NAME (MobileNetV2, or with `small` a 12-layer
+    base called BASE_NAME (MobileNetV2, or with `small` a 13-layer
     convolutional stack), pooling, dropout and one logit."""
     import keras
     from keras import layers
     keras.utils.set_random_seed(seed)
     shape = tuple(image_shape) + (3,)
-    if small:
-        base = keras.Sequential([keras.Input(shape=shape)] + [
-            layer for k in range(4) for layer in (
-                layers.Conv2D(4 * (k + 1), 3, padding='same'),
-                layers.BatchNormalization(), layers.ReLU())],
-            name=BASE_NAME)
+    if small:       # Functional: a rebuilt Sequential ignores trainable
+        x = inputs = keras.Input(shape=shape)
+        for k in range(4):
+            x = layers.Conv2D(4 * (k + 1), 3, padding='same')(x)
+            x = layers.ReLU()(layers.BatchNormalization()(x))
+        base = keras.Model(inputs, x, name=BASE_NAME)
     else:
         base = keras.applications.MobileNetV2(input_shape=shape, alpha=ALPHA,
                                               include_top=False,

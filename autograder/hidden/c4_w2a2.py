@@ -12,7 +12,7 @@
   parameter counts, and outputs with our weights.
 - ``prepare_fine_tuning``: models shaped like the notebook's, rebuilt in
   each process from a config (a MobileNetV2 base at a fresh size, and a
-  12-layer base), a fresh ``fine_tune_at`` chosen where both neighbouring
+  13-layer base), a fresh ``fine_tune_at`` chosen where both neighbouring
   layers hold weights (so an off-by-one shows) and a fresh learning rate;
   which layers train, and the loss, optimizer and metrics compiled.
 

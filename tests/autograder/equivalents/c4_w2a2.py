@@ -7,11 +7,11 @@ equivalents = Mutants()
 
 
 @equivalents('data_augmenter', 'a list, keyword arguments, a (-0.2, 0.2) '
-             'factor, rotation first')
+             'factor')
 def data_augmenter():
     return tf.keras.Sequential([  # noqa: F821
-        tfl.RandomRotation(factor=(-0.2, 0.2)),  # noqa: F821
         tfl.RandomFlip(mode='horizontal'),  # noqa: F821
+        tfl.RandomRotation(factor=(-0.2, 0.2)),  # noqa: F821
     ])
 
 
