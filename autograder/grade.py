@@ -277,12 +277,17 @@ def _protected():
     return paths
 
 
+def limits_for(assignment):
+    """The sandbox limits an assignment's grading runs under."""
+    return Limits(call_s=assignment.call_s,
+                  memory=int(assignment.memory_gb * 2 ** 30))
+
+
 def grade_notebook(nb, assignment_id, limits=None, protect=()):
     """Grade every graded function of `nb`; return {name: FunctionResult}."""
     ref = reference(assignment_id)
     assignment = ref.assignment
-    limits = limits or Limits(call_s=assignment.call_s,
-                              memory=int(assignment.memory_gb * 2 ** 30))
+    limits = limits or limits_for(assignment)
     cells = notebook.graded_cells(nb)
     results = {}
     if assignment.shared_sandbox:

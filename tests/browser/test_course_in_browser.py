@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from servers import NO_CHROMIUM, Lab, chromium_path, launch  # noqa: E402
 
 # the tests of this module are steps of one story: keep them in one
-# process (make test uses pytest-xdist's --dist loadfile)
+# process (make test uses pytest-xdist's --dist loadgroup: one worker per file)
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(
                   chromium_path() is None and not os.environ.get('CI'),
