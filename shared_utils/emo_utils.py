@@ -16,7 +16,7 @@ import numpy as np
 from .glove import read_glove_indexed
 
 PATH = Path(__file__).resolve().parent / 'datasets' / 'emoji_sentences.csv'
-SHA256 = 'b22ed77f5f60130734795b282e169f996da1ab5e680240333b3892c15614d576'
+SHA256 = 'beac1aea6059b64abadc3ee043b82a9413332ace63fc2c249a3ae501de6602ce'
 # label -> (emoji, name)
 EMOJI = {0: ('\u2764\ufe0f', 'heart'), 1: ('\u26be', 'baseball'),
          2: ('\U0001f604', 'smile'), 3: ('\U0001f61e', 'disappointed'),

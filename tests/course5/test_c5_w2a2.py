@@ -17,7 +17,10 @@ print(json.dumps({"v1": [v1_train_acc, v1_test_acc],
                   "params": {k: int(v) for k, v in v2_params.items()},
                   "maxLen": int(maxLen),
                   "v1_mine": predict(mine, None, W, b,
-                                     word_to_vec_map)[:, 0].tolist()}))
+                                     word_to_vec_map)[:, 0].tolist(),
+                  "v2_mine": np.argmax(model_v2.predict(mine_indices,
+                                                        verbose=0),
+                                       axis=1).tolist()}))
 '''
 
 
@@ -50,17 +53,26 @@ def test_full_run_stays_within_the_budget(run):
 
 @pytest.mark.slow
 def test_accuracies_are_the_stated_ones(run):
-    """V1 is plain NumPy with a fixed seed: exactly 0.945 / 0.82. V2 is
+    """V1 is plain NumPy with a fixed seed: exactly 0.915 / 0.84. V2 is
     seeded but TensorFlow may vary by a sentence or two: the notebook says
-    'about 88 %', better than V1."""
+    'about 86 %', no worse than V1 (measured 0.86)."""
     result = last_json(run)
-    assert result['v1'] == pytest.approx([0.945, 0.82])
+    assert result['v1'] == pytest.approx([0.915, 0.84])
     train, test = result['v2']
     assert train >= 0.95
-    assert 0.84 <= test <= 0.92 and test > result['v1'][1]
+    assert 0.82 <= test <= 0.92 and test >= result['v1'][1]
     assert result['maxLen'] == 9
-    # "i am not happy at all" gets the smile from the averaging model
-    assert result['v1_mine'][0] == 2
+
+
+@pytest.mark.slow
+def test_lstm_reads_negations_the_average_misses(run):
+    """The notebook states: the average gets "i am not happy at all" right
+    (😞, label 3) but gives 😄 (2) to "she is not happy today", "we are not
+    excited" and "this is not a good idea"; the LSTM gets those three
+    right."""
+    result = last_json(run)
+    assert result['v1_mine'][:4] == [3, 2, 2, 2], result
+    assert result['v2_mine'][1:4] == [3, 3, 3], result
 
 
 @pytest.mark.slow
@@ -72,7 +84,8 @@ def test_model_summary_as_described(run):
 def test_notebook_states_its_claims():
     text = '\n'.join(c.source for c in master('C5_W2A2').cells
                      if c.cell_type == 'markdown')
-    for claim in ('About 94.5 %', '82 % of the test', 'about 88 %',
+    for claim in ('About 91.5 %', '84 % of the test', 'about 86 %',
+                  '30 of the 50', 'she is not happy today',
                   '20,000,050', '20,223,927', '223,877', '91,648',
                   '131,584', '645', 'len(X)'):
         assert claim in text, claim
