@@ -40,16 +40,12 @@ def pytest_collection_modifyitems(config, items):
 
     A test file is one group, so its module fixtures (a notebook run, a
     sandbox) are made once on one worker; test_grading.py, the longest
-    file, is split into one group per assignment so both workers share it;
-    the browser tests (JupyterLab servers and Chromium) run one after the
-    other on one worker.
+    file, is split into one group per assignment so both workers share it.
     """
     if not config.pluginmanager.hasplugin('xdist'):
         return
     for item in items:
         group = item.nodeid.split('::')[0]
-        if group.startswith('tests/browser/'):
-            group = 'tests/browser'     # one Chromium and its labs at a time
         params = getattr(getattr(item, 'callspec', None), 'params', {})
         if group.endswith('autograder/test_grading.py') and \
                 'assignment_id' in params:
