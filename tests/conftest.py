@@ -26,7 +26,8 @@ LONG_FIRST = ('tests/autograder/test_mutation.py', 'tests/test_loop.py',
               'tests/autograder/test_grading.py::C4_W2A2',
               'tests/course4/test_c4_w2a1.py',
               'tests/shared_utils/test_assets.py',
-              'tests/autograder/test_hostile_isolation.py', 'tests/browser',
+              'tests/autograder/test_hostile_isolation.py',
+              'tests/browser/test_course_in_browser.py',  # before latency
               'tests/course4/test_c4_w2a2.py')
 
 
