@@ -168,6 +168,20 @@ def _dismiss_modal(page):
     return text
 
 
+def _exchange_report(world, said):
+    """What collect said and what lies in the exchange and the course, for
+    a failure message."""
+    lines = ['collect said:', said.strip()]
+    for where in (world['paths']['exchange'], world['paths']['root']):
+        for folder, dirs, files in os.walk(where):
+            dirs[:] = [d for d in dirs if d not in ('source', 'release')]
+            lines += [os.path.join(folder, f) for f in files]
+    log = world['labs']['instructor'].log.name
+    with open(log, errors='replace') as handle:
+        lines += ['instructor server log (end):'] + handle.readlines()[-40:]
+    return '\n'.join(line.rstrip() for line in lines)
+
+
 def test_instructor_collects_autogrades_and_releases_feedback(world):
     page, lab = world['pages']['instructor'], world['labs']['instructor']
     menu = open_assignments(page, lab)
@@ -178,10 +192,14 @@ def test_instructor_collects_autogrades_and_releases_feedback(world):
                                                   timeout=60_000)
     shot(page, 'instructor-1-assignments')
     row.locator('td.collect a').click()
-    assert 'Successfully collected' in _dismiss_modal(page)
+    said = _dismiss_modal(page)
+    assert 'Successfully collected' in said, said
     page.goto(lab.url('/formgrader/manage_assignments'))
-    expect(page.locator('#main-table tr', has_text=A).locator(
-        'td.num-submissions')).to_have_text('2', timeout=60_000)
+    try:
+        expect(page.locator('#main-table tr', has_text=A).locator(
+            'td.num-submissions')).to_have_text('2', timeout=60_000)
+    except AssertionError as err:
+        raise AssertionError(f'{err}\n{_exchange_report(world, said)}')
     shot(page, 'instructor-2-collected')
 
     page.goto(lab.url(f'/formgrader/manage_submissions/{A}'))
