@@ -1,6 +1,7 @@
 """Speed figures for the closing notes: prints a table.
 
-    make bench        (or: python benchmarks/run.py [--skip-notebooks])
+    make bench        (or: python benchmarks/run.py [--skip-notebooks]
+                       [-a C4_W1A2 C5_W1A3 ...])
 
 1. nbgrader autograde per learner and notebook, in one process (the main
    job's loop: 3 learners × every assignment);
@@ -41,13 +42,17 @@ def targets(assignment_id):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--skip-notebooks', action='store_true')
+    parser.add_argument('-a', '--assignment', nargs='+',
+                        choices=sorted(curriculum.ASSIGNMENTS),
+                        default=list(curriculum.ASSIGNMENTS),
+                        help='these assignments only (default: all)')
     args = parser.parse_args()
-    rows = []
+    ids, rows = args.assignment, []
     with tempfile.TemporaryDirectory() as work:
-        summary = loop.run(work, log=lambda *a: None)
+        summary = loop.run(work, ids, log=lambda *a: None)
     for (student, a), s in sorted(summary['autograde_s'].items()):
         rows.append((f'autograde {a} ({student})', s, targets(a)[0]))
-    for a in curriculum.ASSIGNMENTS:
+    for a in ids:
         master = notebook.read(curriculum.get(a).master)
         grade.reference(a)
         start = time.monotonic()
@@ -55,7 +60,7 @@ def main():
         rows.append((f'self-grade {a}', time.monotonic() - start,
                      targets(a)[0]))
     if not args.skip_notebooks:
-        for a in curriculum.ASSIGNMENTS:
+        for a in ids:
             rows.append((f'full run {a}', run_seconds(a), targets(a)[1]))
             rows.append((f'validate-mode run {a}', run_seconds(
                 a, {'NBGRADER_EXECUTION': 'validate'}), targets(a)[2]))
@@ -65,7 +70,7 @@ def main():
         ok = 'yes' if seconds <= target else 'NO'
         print(f'{what:<{width}}  {seconds:8.2f}  {target:7.0f}  {ok}')
     print(f'whole loop (build, release, 3 learners × '
-          f'{len(curriculum.ASSIGNMENTS)} assignments, autograde, feedback):'
+          f'{len(ids)} assignments, autograde, feedback):'
           f' {summary["timings"]["total"]:.1f} s')
 
 
