@@ -32,25 +32,24 @@ edit('gradient_check', 'returned True/False; return the difference itself',
 edit('gradient_check', 'J_plus + J_minus: the quotient needs the '
      'difference J_plus - J_minus', {'(J_plus - J_minus)': '(J_plus + J_minus)'})
 
-edit('gradient_check_n', 'divide J_plus[i] - J_minus[i] by 2 * epsilon, '
-     'not by epsilon', {'/ (2 * epsilon)': '/ epsilon'}, public=True)
+edit('gradient_check_n', 'divide J_plus - J_minus by 2 * epsilon, not by '
+     'epsilon', {'/ (2 * epsilon)': '/ epsilon'}, public=True)
 edit('gradient_check_n', 'the difference must be relative: divide by '
      '||grad|| + ||gradapprox||',
-     {'difference = numerator / denominator': 'difference = numerator'})
-edit('gradient_check_n', 'theta_plus and theta_minus are the same array: '
-     'make each a fresh np.copy of the parameter vector',
-     {'theta_minus = np.copy(parameters_values)':
-      'theta_minus = theta_plus'})
+     {'difference = gap / scale': 'difference = gap'})
+edit('gradient_check_n', 'one nudge vector for the whole loop keeps the '
+     'earlier entries nudged: make a fresh zero vector for each i',
+     {'J_minus = np.zeros((n, 1))\n':
+      'J_minus = np.zeros((n, 1))\n    nudge = np.zeros((n, 1))\n',
+      '        nudge = np.zeros((n, 1))\n': ''})
 edit('gradient_check_n', 'one-sided quotient (J_plus - J) / epsilon; use '
      'the two-sided (J_plus - J_minus) / (2 * epsilon)',
-     {'theta_minus[i] -= epsilon': 'pass',
-      '(J_plus[i] - J_minus[i]) / (2 * epsilon)':
-      '(J_plus[i] - J_minus[i]) / epsilon'})
+     {'vector_to_dictionary(theta - nudge)': 'vector_to_dictionary(theta)',
+      '/ (2 * epsilon)': '/ epsilon'})
 edit('gradient_check_n', 'the epsilon argument is ignored (a fixed 1e-7 is '
-     'used)', {'theta_plus[i] += epsilon': 'theta_plus[i] += 1e-7',
-               'theta_minus[i] -= epsilon': 'theta_minus[i] -= 1e-7',
+     'used)', {'nudge[i] = epsilon': 'nudge[i] = 1e-7',
                '/ (2 * epsilon)': '/ (2 * 1e-7)'})
 edit('gradient_check_n', 'the denominator is ||grad|| + ||gradapprox||, '
      'not ||grad + gradapprox||',
-     {'denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)':
-      'denominator = np.linalg.norm(grad + gradapprox)'})
+     {'scale = np.linalg.norm(grad) + np.linalg.norm(gradapprox)':
+      'scale = np.linalg.norm(grad + gradapprox)'})
