@@ -7,7 +7,7 @@ import pytest
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(TESTS)
-for path in (os.path.dirname(TESTS), TESTS):
+for path in (REPO_ROOT, TESTS):
     if path not in sys.path:
         sys.path.insert(0, path)
 
