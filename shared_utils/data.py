@@ -234,5 +234,5 @@ def sample_photo(size=64):
 from .moons import load_moons  # noqa: E402,F401  (C2_W2A1)
 from .signs import load_signs, signs_paths  # noqa: E402,F401  (C2_W3A1)
 from .planar import load_extra_datasets, load_planar_dataset  # noqa: E402,F401
-from .toy2d import load_circles, load_football  # noqa: E402,F401  (C2_W1)
+from .toy2d import load_circles, load_vineyard  # noqa: E402,F401  (C2_W1)
 from .happy import happy_paths, load_happy_dataset  # noqa: E402,F401  (C4_W1A2)

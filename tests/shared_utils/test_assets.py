@@ -165,7 +165,7 @@ def test_build_then_check_every_ready_asset(cache):
     code, out = cli('check')
     assert code == 0, out
     assert 'catvnoncat: 2 cached files match their digests' in out
-    assert 'football: 4 arrays match their digests' in out
+    assert 'vineyard: 4 arrays match their digests' in out
     assert 'nmt_dates_model: held-out exact_match 1.000' in out
 
 
@@ -206,18 +206,18 @@ def test_corrupted_cached_file_is_detected_with_a_clear_message(cache):
 
 
 def test_damaged_committed_files_are_detected(tmp_path, monkeypatch):
-    for a in ('football', 'nmt_dates_model'):
+    for a in ('vineyard', 'nmt_dates_model'):
         rel = assets.get(a).location
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / rel, tmp_path / rel)
     monkeypatch.setattr(assets_core, 'REPO', tmp_path)
     from scipy.io import loadmat, savemat
-    mat = tmp_path / assets.get('football').location
+    mat = tmp_path / assets.get('vineyard').location
     d = loadmat(mat)
     d['yval'][0, 0] = 1 - d['yval'][0, 0]
     savemat(mat, {k: d[k] for k in ('X', 'y', 'Xval', 'yval')})
     with pytest.raises(data.DataError, match='yval has sha256.*git checkout'):
-        assets.check('football')
+        assets.check('vineyard')
     weights = tmp_path / assets.get('nmt_dates_model').location
     with open(weights, 'r+b') as f:
         f.seek(5000)

@@ -1,4 +1,4 @@
-"""Tests of shared_utils.toy2d: the circles and the football data sets."""
+"""Tests of shared_utils.toy2d: the circles and the vineyard data sets."""
 import numpy as np
 import pytest
 
@@ -17,12 +17,12 @@ def test_circles_shapes_labels_and_seeding():
     assert not np.allclose(train_X[:, :100], test_X)
 
 
-def test_football_shapes_dtypes_and_keys():
-    raw = toy2d.football_arrays()
+def test_vineyard_shapes_dtypes_and_keys():
+    raw = toy2d.vineyard_arrays()
     assert raw['X'].shape == (211, 2) and raw['y'].shape == (211, 1)
     assert raw['Xval'].shape == (200, 2) and raw['yval'].shape == (200, 1)
     assert raw['y'].dtype == np.uint8 and raw['X'].dtype == np.float64
-    train_X, train_Y, test_X, test_Y = data.load_football()
+    train_X, train_Y, test_X, test_Y = data.load_vineyard()
     assert train_X.shape == (2, 211) and train_Y.shape == (1, 211)
     assert test_X.shape == (2, 200) and test_Y.shape == (1, 200)
     assert np.abs(train_X).max() < 1.0 and np.abs(test_X).max() <= 0.75
@@ -30,17 +30,17 @@ def test_football_shapes_dtypes_and_keys():
 
 
 def test_stored_file_is_small_and_matches_the_generator():
-    assert toy2d.FOOTBALL_PATH.stat().st_size < 12_000
-    stored = toy2d.football_arrays()
-    fresh = toy2d.make_football()
+    assert toy2d.VINEYARD_PATH.stat().st_size < 12_000
+    stored = toy2d.vineyard_arrays()
+    fresh = toy2d.make_vineyard()
     for key in ('X', 'y', 'Xval', 'yval'):
         np.testing.assert_array_equal(stored[key], fresh[key])
-        assert toy2d.digest(fresh[key]) == toy2d.FOOTBALL_SHA256[key], key
+        assert toy2d.digest(fresh[key]) == toy2d.VINEYARD_SHA256[key], key
 
 
 def test_noise_is_clustered_in_the_training_set_only():
     """Wrong labels come from the few patch points; the test set is clean."""
-    d = toy2d.make_football()
+    d = toy2d.make_vineyard()
     wrong = np.flatnonzero(toy2d.true_labels(d['X']) != d['y'][:, 0])
     assert 20 <= wrong.size <= 32            # 4 patches of 8 points
     points = d['X'][wrong]  # (k, 2)
@@ -52,10 +52,10 @@ def test_noise_is_clustered_in_the_training_set_only():
 
 def test_changed_file_raises_clear_error(tmp_path):
     from scipy.io import savemat
-    d = toy2d.make_football()
+    d = toy2d.make_vineyard()
     d['y'] = d['y'].copy()
     d['y'][0, 0] ^= 1
-    path = tmp_path / 'football.mat'
+    path = tmp_path / 'vineyard.mat'
     savemat(path, d)
-    with pytest.raises(toy2d.FootballError, match='y'):
-        toy2d.football_arrays(path)
+    with pytest.raises(toy2d.VineyardError, match='y'):
+        toy2d.vineyard_arrays(path)
