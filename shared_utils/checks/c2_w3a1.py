@@ -1,7 +1,8 @@
 """Public checks for C2_W3A1, Introduction to TensorFlow.
 
 One function per graded function, named like it:
-``checks.sigmoid(sigmoid)``. Each check runs type (a TensorFlow tensor or
+``checks.sigmoid(sigmoid)``, and one for the optional (not graded)
+``gradient_step``. Each check runs type (a TensorFlow tensor or
 variable, not a NumPy array), dtype, shape, a hand-computable input, a
 fixed small input (expected numbers computed once with our reference) and
 invariants, in that order, and stops at the first problem with a message
@@ -228,3 +229,55 @@ def compute_total_loss(compute_total_loss):
         c.close(loss, LOSS_TOTAL, 'the loss on 3 classes and 4 examples',
                 'pass the labels first, transpose both so that examples '
                 'are rows, and set from_logits=True', rtol=1e-5)
+
+
+def gradient_step(gradient_step):
+    """Check the optional exercise: w changes in place and comes back."""
+    with check('gradient_step') as c:
+        start = np.array([1.0, -2.0, 0.5], dtype=np.float32)
+        w = tf.Variable(start)
+        dw = tf.constant([0.5, 0.5, -1.0])
+        out = c.call(gradient_step, w, dw, 0.1)
+        now = w.numpy()
+        changed = not np.array_equal(now, start)
+        if out is not w:
+            got = type(out).__name__
+            if out is None:
+                c.fail('returned None — after updating w, end with '
+                       '`return w`.')
+            if isinstance(out, tf.Variable):
+                c.fail(f'returned another tf.Variable ({got}), not w '
+                       'itself — ' + (
+                           'the value of w.assign_sub(...) is a separate '
+                           'handle on the variable: end with `return w`.'
+                           if changed else 'tf.Variable(...) makes a new '
+                           'variable and leaves the caller\'s w as it was: '
+                           'change w with w.assign_sub(learning_rate * dw) '
+                           'and return w.'))
+            if tf.is_tensor(out) or isinstance(out, np.ndarray):
+                c.fail(f'returned a new {got}, not the variable w' + (
+                    ' — w did change: end with `return w`.' if changed
+                    else ', and w itself is unchanged — likely cause: '
+                    '`w - learning_rate * dw` computes a new tensor and '
+                    'never touches w; update w in place with '
+                    'w.assign_sub(learning_rate * dw), then return w.'))
+            c.fail(f'returned {got}, expected the variable w itself.')
+        c.close(now, [0.95, -2.05, 0.6], 'w after one step with '
+                'learning_rate 0.1', _likely(now, [
+                    ([1.05, -1.95, 0.4], 'the step goes uphill: subtract '
+                     'learning_rate * dw (assign_sub), do not add it'),
+                    ([0.5, -2.5, 1.5], 'dw is not multiplied by '
+                     'learning_rate'),
+                    (start, 'w did not change: use w.assign_sub'),
+                    ([0.05, 0.05, -0.1], 'w was replaced by the step '
+                     'itself: w.assign(learning_rate * dw) forgets w\'s old '
+                     'value; use w.assign_sub'),
+                ], 'w <- w - learning_rate * dw'), rtol=1e-6)
+        scalar = tf.Variable(2.0)
+        for want in (1.0, 0.0):   # two steps in a row add up
+            out = c.call(gradient_step, scalar, tf.constant(4.0), 0.25)
+            c.true(out is scalar, 'a second variable did not come back '
+                   'itself — return w.')
+            c.close(scalar.numpy(), want, 'a scalar variable w = 2 after '
+                    f'{int(2 - want)} step(s) of 0.25 * 4', 'each call '
+                    'subtracts learning_rate * dw from the current w')
