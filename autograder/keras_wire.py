@@ -235,8 +235,13 @@ def _axes(axis, rank):
 
 
 def _group(layer, sig=None):
+    import keras
+    # a nested model's config names its layers ('input_layer_24'), which
+    # differ from build to build: describe it as the graph nodes do
+    config = ({'layers': len(layer.layers), 'params': layer.count_params()}
+              if isinstance(layer, keras.Model) else _config(layer))
     return {'sig': sig or type(layer).__name__ + json.dumps(
-                _config(layer), sort_keys=True, default=str),
+                config, sort_keys=True, default=str),
             'shapes': [list(w.shape) for w in layer.weights]}
 
 
