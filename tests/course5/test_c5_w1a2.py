@@ -18,7 +18,7 @@ print(json.dumps({**{k: float(v) for k, v in dino_results.items()},
                   "iterations": progress.iterations,
                   "losses": progress.losses,
                   "stages": [len(n) for n in progress.names],
-                  "new_names": new_names}))
+                  "new_names": new_names, "clip_demo": clip_demo}))
 '''
 
 
@@ -42,7 +42,8 @@ def test_runs_top_to_bottom_within_budget_and_clean(run):
     assert not [o.text for o in outputs
                 if o.output_type == 'stream' and o.name == 'stderr']
     images = [o for o in outputs if 'image/png' in o.get('data', {})]
-    assert len(images) >= 4   # data, clipping, loss curve, names table
+    assert len(images) >= 5   # data, clipping, clipped vs raw training,
+    #                           loss curve, names table
 
 
 @pytest.mark.slow
@@ -56,6 +57,19 @@ def test_training_reaches_the_stated_loss(run):
     assert result['final_loss'] == losses[-1] < 19
     assert losses[-1] < losses[1] < losses[0]
     assert all(n == 7 for n in result['stages'])   # seeds 0-6 each time
+
+
+@pytest.mark.slow
+def test_clipping_keeps_wild_weights_in_check(run):
+    """From wild weights, raw gradients throw a weight past 80 and leave
+    the loss on other names near 49; clipped ones keep every weight below
+    5 and reach about 43, as the notebook says."""
+    demo = last_json(run)['clip_demo']
+    raw, clipped = demo['raw gradients'], demo['clip(gradients, 5)']
+    assert raw['largest weight'] > 80 and clipped['largest weight'] < 5, demo
+    assert raw['loss on other names'] == pytest.approx(49, abs=1.5), demo
+    assert clipped['loss on other names'] == pytest.approx(43, abs=1.5), demo
+    assert clipped['loss on other names'] < raw['loss on other names'] - 4
 
 
 @pytest.mark.slow
@@ -76,7 +90,8 @@ def test_notebook_states_its_claims():
                      if c.cell_type == 'markdown')
     for claim in ('22,001 iterations', '**below 19**', '**at least half**',
                   '`np.random.seed(seed)` **once**', 'np.random.seed(0)',
-                  'fresh zero state', 'PROVENANCE'):
+                  'fresh zero state', 'PROVENANCE', 'above **80**',
+                  'near **49**', 'below **5**', 'about **43**'):
         assert claim in text, claim
 
 
