@@ -163,7 +163,7 @@ def _learner(case, ctx):
                              f'def _attack():\n{body}\n'
                              'try:\n    _attack()\n'
                              'except BaseException:\n    pass\n' + correct)
-        assert set(sources) <= set(ref.order)
+        assert set(sources) <= set(ref.sources)   # graded and optional
 
         def work(path):
             loop.fill(path, sources)
