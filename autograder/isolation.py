@@ -31,6 +31,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import time
 from typing import NamedTuple
 
 from . import isolation_seccomp
@@ -188,6 +189,31 @@ def command(argv, uid, disk, seccomp_fd=None, extra_env=None):
 def sandbox_uid():
     """A fresh uid for one sandbox (its process count is its own)."""
     return UID_BASE + secrets.randbelow(UID_SPAN)
+
+
+def pids_of(uid):
+    """Host pids of the processes running as `uid`."""
+    found = []
+    for name in os.listdir('/proc'):
+        if name.isdigit():
+            try:
+                if os.stat(f'/proc/{name}').st_uid == uid:
+                    found.append(int(name))
+            except FileNotFoundError:
+                pass
+    return found
+
+
+def wait_gone(uid, timeout=5.0):
+    """Wait until no process runs as `uid` (the kernel ends a killed PID
+    namespace's processes, and with them its tmpfs home, a moment after
+    bwrap itself has died). Returns whether they went in time."""
+    end = time.monotonic() + timeout
+    while pids_of(uid):
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 # ------------------------------------------------------------------ the probe

@@ -244,5 +244,7 @@ class Sandbox:
             pass
         self.kill()
         self.proc.stdout.close()
+        if self.isolated:   # its processes (and tmpfs home) end just after
+            isolation.wait_gone(self.uid)
         if self.home:
             shutil.rmtree(self.home, ignore_errors=True)

@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
@@ -63,25 +62,12 @@ def bare(script, *args, limits=None, timeout=60, seccomp=True):
     return uid, run.stdout
 
 
+pids_of = isolation.pids_of
+
+
 def gone(uid, wait=3.0):
     """True once no host process runs as `uid` (within `wait` seconds)."""
-    deadline = time.monotonic() + wait
-    while pids_of(uid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return pids_of(uid) == []
-
-
-def pids_of(uid):
-    """Host pids of processes running as `uid`."""
-    found = []
-    for name in os.listdir('/proc'):
-        if name.isdigit():
-            try:
-                if os.stat(f'/proc/{name}').st_uid == uid:
-                    found.append(int(name))
-            except FileNotFoundError:
-                pass
-    return found
+    return isolation.wait_gone(uid, wait)
 
 
 # Paths a learner must not see: hidden checks, a master, tests, a course dir.
