@@ -233,7 +233,7 @@ def compute_total_loss(compute_total_loss):
 
 def gradient_step(gradient_step):
     """Check the optional exercise: w changes in place and comes back."""
-    with check('gradient_step') as c:
+    with check('gradient_step', optional=True) as c:
         start = np.array([1.0, -2.0, 0.5], dtype=np.float32)
         w = tf.Variable(start)
         dw = tf.constant([0.5, 0.5, -1.0])

@@ -101,7 +101,7 @@ def complete_answer(a, b, c, vocab):
 
 def neutralize(neutralize):
     """Check the result is orthogonal to g and differs from e along g."""
-    with check('neutralize') as c:
+    with check('neutralize', optional=True) as c:
         g = np.array([1.0, 2.0, 0.0, -2.0])  # |g| = 3
         vocab = {'word': np.array([4.0, 1.0, 2.0, 0.5]),
                  'other': np.array([0.0, 1.0, 0.0, 1.0])}
@@ -125,7 +125,7 @@ def neutralize(neutralize):
 def equalize(equalize):
     """Check unit length, mirror symmetry about the plane orthogonal to
     the bias axis, and the values on a small example."""
-    with check('equalize') as c:
+    with check('equalize', optional=True) as c:
         rng = np.random.default_rng(7)
         g = rng.normal(size=5)
         w1, w2 = rng.normal(size=5), rng.normal(size=5)
