@@ -29,7 +29,8 @@ LONG_FIRST = ('tests/autograder/test_mutation.py', 'tests/test_loop.py',
               'tests/shared_utils/test_assets.py',
               'tests/autograder/test_hostile_isolation.py',
               'tests/browser/test_course_in_browser.py',  # before latency
-              'tests/course4/test_c4_w2a2.py')
+              'tests/course4/test_c4_w2a2.py',
+              'tests/course4/test_c4_w4a1.py')
 ASSIGNMENT = re.compile(r'C\d_W\dA\d')
 
 
