@@ -72,6 +72,15 @@ def materialize(value):
     if kind == 'input':
         import keras
         return keras.Input(tuple(value.shape), dtype=value.dtype)
+    if kind == 'make' and value.module == 'tf':   # tensors (C4_W4A2)
+        import tensorflow as tf
+        if value.name == 'Variable':
+            return tf.Variable(**value.kwargs)
+        if value.name == 'constant':
+            return tf.constant(value.kwargs['value'])
+        if value.name == 'constants':   # a list of tensors
+            return [tf.constant(v) for v in value.kwargs['values']]
+        raise ValueError(f'cannot make tf.{value.name}')
     if kind == 'make':
         import keras
         if value.module not in MAKEABLE:

@@ -34,7 +34,12 @@ class ReferenceRunner:
                 self.fn, call_args, copy.deepcopy(kwargs), rebind,
                 _globals(self.fn))
         pairs, parts = sandbox_child.aliases(value)
-        return Outcome(to_data(value), to_data(args), type(value).__name__,
+        # a tf.Variable argument (KerasMake('tf', 'Variable')) comes back
+        # with the values the call left in it, as from the sandbox
+        made = any(getattr(a, 'keras_marker', None) == 'make' and
+                   getattr(a, 'module', None) == 'tf' for a in args)
+        return Outcome(to_data(value), to_data(call_args if made else args),
+                       type(value).__name__,
                        [tuple(p) for p in pairs], parts)
 
     def run_model(self, handle, inputs, kwargs=None, weights=None):

