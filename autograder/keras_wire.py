@@ -112,10 +112,18 @@ def symbolic_inputs(args, kwargs):
 
 
 def as_model(value, inputs):
-    """A KerasTensor computed from keras.Input arguments -> a Model."""
+    """A KerasTensor computed from keras.Input arguments -> a Model; a
+    tuple or list of them (a block's output and skip connection) -> a
+    tuple or list of Models, one per tensor."""
     import keras
+    if len(inputs) == 1:     # a list of one would make calls warn
+        inputs = inputs[0]
     if isinstance(value, keras.KerasTensor):
         return keras.Model(inputs=inputs, outputs=value)
+    if isinstance(value, (tuple, list)) and value and all(
+            isinstance(v, keras.KerasTensor) for v in value):
+        return type(value)(keras.Model(inputs=inputs, outputs=v)
+                           for v in value)
     return value
 
 
@@ -213,8 +221,11 @@ def _graph(model):
             if cls in COMMUTATIVE:
                 parents = sorted(parents)
             rank = len(node.output_tensors[0].shape)
-            if cls in ('BatchNormalization', 'LayerNormalization'):
+            if cls in ('BatchNormalization', 'LayerNormalization',
+                       'Concatenate'):   # axis -1 and 3 are one axis
                 config['axis'] = _axes(config.get('axis'), rank)
+            if _pointwise(config):   # 1x1, stride 1: padding is moot
+                config['padding'] = 'same'
             entries = _op_entries(op, config)
             sig = json.dumps([entries, parents], sort_keys=True,
                              default=str)
@@ -234,6 +245,16 @@ def _graph(model):
                     'inputs': parents if j == 0 else [len(final) - 1]})
             where[key] = len(final) - 1
     return final, layers_in_order
+
+
+def _pointwise(config):
+    """A convolution whose output does not depend on its padding: all
+    kernel sizes 1, all strides 1."""
+    sizes = config.get('kernel_size')
+    strides = config.get('strides')
+    return ('padding' in config and isinstance(sizes, list) and
+            isinstance(strides, list) and set(sizes) == {1} and
+            set(strides) == {1})
 
 
 def _axes(axis, rank):
