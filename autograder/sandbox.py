@@ -123,11 +123,17 @@ class Sandbox:
         self.printed_head = ''
 
     # ------------------------------------------------------------ protocol
-    def _ask(self, command, timeout):
+    def _ask(self, command, timeout, blobs=()):
+        """Send one command (its big arrays, `blobs`, as raw bytes after
+        its line: see wire.encode) and wait for the reply."""
         if self.dead:
             raise SandboxError(self.dead)
+        if blobs:
+            command = dict(command, blobs=[b.nbytes for b in blobs])
         try:
             self.proc.stdin.write((json.dumps(command) + '\n').encode())
+            for blob in blobs:
+                self.proc.stdin.write(blob)
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             return self._died('exited')
@@ -197,11 +203,14 @@ class Sandbox:
             :class:`Outcome`: the decoded result, the arguments as the call
             left them, the result's type name and its aliased parts.
         """
-        reply = self._ask({'op': 'call', 'args': wire.encode(tuple(args)),
-                           'kwargs': wire.encode(dict(kwargs or {})),
+        blobs = []
+        reply = self._ask({'op': 'call',
+                           'args': wire.encode(tuple(args), blobs=blobs),
+                           'kwargs': wire.encode(dict(kwargs or {}),
+                                                 blobs=blobs),
                            'seed': seed, 'post': post, 'tensors': tensors,
                            'rebind': rebind},
-                          timeout or self.limits.call_s)
+                          timeout or self.limits.call_s, blobs)
         if not reply['ok']:
             raise SandboxError(reply['error'])
         return Outcome(wire.decode(reply['value']),
@@ -218,11 +227,13 @@ class Sandbox:
             (outputs, summary): decoded outputs and the object's summary
             after the call (built, with its weights).
         """
+        blobs = []
         reply = self._ask({'op': 'run', 'handle': handle,
-                           'inputs': wire.encode(list(inputs)),
-                           'kwargs': wire.encode(dict(kwargs or {})),
-                           'weights': wire.encode(weights)},
-                          timeout or self.limits.call_s)
+                           'inputs': wire.encode(list(inputs), blobs=blobs),
+                           'kwargs': wire.encode(dict(kwargs or {}),
+                                                 blobs=blobs),
+                           'weights': wire.encode(weights, blobs=blobs)},
+                          timeout or self.limits.call_s, blobs)
         if not reply['ok']:
             raise SandboxError(reply['error'])
         return wire.decode(reply['value']), reply['summary']

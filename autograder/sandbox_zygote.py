@@ -174,6 +174,10 @@ class Zygote:
             try:
                 cmd = json.loads(line)
                 op = cmd['op']
+                sizes = cmd.get('blobs', [])
+                if not all(type(n) is int and n >= 0 for n in sizes):
+                    raise ValueError('malformed blob sizes')
+                line += stdin.read(sum(sizes))   # raw arrays after the line
             except (ValueError, KeyError, TypeError):
                 self._send({'ok': False, 'error': {
                     'type': 'Error', 'message': 'a broken command',
