@@ -158,7 +158,8 @@ def test_build_then_check_every_ready_asset(cache):
     assert ', 0 failed' in out
     assert sorted(p.name for p in cache.iterdir()) == sorted(
         ['test_catvnoncat.h5', 'train_catvnoncat.h5', 'test_signs.h5',
-         'train_signs.h5', 'test_happy.h5', 'train_happy.h5', 'alpaca'])
+         'train_signs.h5', 'test_happy.h5', 'train_happy.h5', 'alpaca',
+         'carla'])
     code, out = cli('list')
     assert next(x for x in out.splitlines()
                 if x.startswith('signs ')).split()[-1] == 'yes'
