@@ -256,12 +256,24 @@ def _tensors(args):
             for a in args]
 
 
+def _has_marker(value, depth=0):
+    """A Keras marker in `value` or, a level or two down, in the tuples,
+    lists and dicts it holds (C4_W3A1's yolo_eval takes a tuple of
+    tensors)."""
+    if getattr(value, 'keras_marker', None):
+        return True
+    if depth < 2 and isinstance(value, (list, tuple)):
+        return any(_has_marker(v, depth + 1) for v in value)
+    if depth < 2 and isinstance(value, dict):
+        return any(_has_marker(v, depth + 1) for v in value.values())
+    return False
+
+
 def call_function(fn, args, kwargs, rebind, globals_):
     """Call `fn` as graded: Keras markers made real, a result computed from
     ``keras.Input`` arguments turned into a Model. Returns (args, kwargs,
     value)."""
-    markers = any(getattr(a, 'keras_marker', None) for a in
-                  list(args) + list(kwargs.values()))
+    markers = any(_has_marker(a) for a in list(args) + list(kwargs.values()))
     if markers:
         kw = keras_wire()
         args, kwargs = kw.materialize(tuple(args)), kw.materialize(kwargs)
