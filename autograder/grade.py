@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import curriculum, notebook
-from . import runners
+from . import reference_runs, runners
 from .runners import ReferenceRunner, SandboxRunner
 from .checking import Abort, EditError, Trial, describe_error
 from .sandbox import Limits, Sandbox, SandboxError
@@ -165,24 +165,30 @@ _REFERENCE_RUNS = {}
 class _ReferenceRun:
     """What grading needs from our reference's run: counts and layouts."""
 
-    def __init__(self, trial):
-        self.total, self.checks_total = trial.total, trial.checks_total
-        self.layouts = trial.layouts
+    def __init__(self, total, checks_total, layouts):
+        self.total, self.checks_total = total, checks_total
+        self.layouts = layouts
 
 
 def _reference_trial(ref, name, rng=None):
-    """The spec run on our reference (cached): it must pass every check."""
+    """The spec run on our reference (cached in memory and on disk:
+    reference_runs.py): it must pass every check."""
     state = repr((rng or _rng(ref.assignment.id, name)).bit_generator.state)
     key = (ref.assignment.id, name, id(ref), state)
     if key not in _REFERENCE_RUNS:
-        trial = _run_spec(ref, name, ReferenceRunner(ref.ns[name]), rng,
-                          strict=True)
-        if trial.passed != trial.total or trial.total == 0 or \
-                trial.messages:
-            raise RuntimeError(f'{ref.assignment.id}.{name}: the reference '
-                               f'fails its own hidden checks: '
-                               f'{trial.messages}')
-        _REFERENCE_RUNS[key] = _ReferenceRun(trial)
+        digest = reference_runs.key(ref.assignment, name, state)
+        stored = reference_runs.load(digest)
+        if stored is None:
+            trial = _run_spec(ref, name, ReferenceRunner(ref.ns[name]), rng,
+                              strict=True)
+            if trial.passed != trial.total or trial.total == 0 or \
+                    trial.messages:
+                raise RuntimeError(f'{ref.assignment.id}.{name}: the '
+                                   f'reference fails its own hidden '
+                                   f'checks: {trial.messages}')
+            stored = (trial.total, trial.checks_total, trial.layouts)
+            reference_runs.save(digest, *stored)
+        _REFERENCE_RUNS[key] = _ReferenceRun(*stored)
     return _REFERENCE_RUNS[key]
 
 
