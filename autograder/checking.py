@@ -145,7 +145,7 @@ class Trial:
     def __init__(self, name, ref, runner, rng, mutants=(), layouts=None):
         self.name, self.rng = name, rng
         self._ref_fn = ref
-        self._reference = ReferenceRunner(ref)
+        self._reference = ReferenceRunner(ref, memo=True)
         self._runner = runner   # .call(args, kwargs, seed, tensors, rebind)
         self.mutants = list(mutants)   # [(cause, function)]
         self.passed, self.total, self.messages = 0, 0, []   # weighted
