@@ -60,6 +60,7 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment('C4_W2A1', 'course4/W2A1_residual_networks', 'Residual_Networks.ipynb', 'c4_w2a1', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C4_W2A2', 'course4/W2A2_transfer_learning', 'Transfer_learning_with_MobileNet_v1.ipynb', 'c4_w2a2', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C4_W4A1', 'course4/W4A1_face_recognition', 'Face_Recognition.ipynb', 'c4_w4a1', shared_sandbox=True, memory_gb=16, call_s=30),
+    Assignment('C4_W3A1', 'course4/W3A1_car_detection_yolo', 'Autonomous_driving_application_Car_detection.ipynb', 'c4_w3a1', shared_sandbox=True, memory_gb=16, call_s=30),
     Assignment('C4_W3A2', 'course4/W3A2_image_segmentation_unet', 'Image_segmentation_Unet_v2.ipynb', 'c4_w3a2', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C4_W4A2', 'course4/W4A2_neural_style_transfer', 'Art_Generation_with_Neural_Style_Transfer.ipynb', 'c4_w4a2', shared_sandbox=True, memory_gb=16, call_s=60),
     Assignment('C5_W1A1', 'course5/W1A1_rnn_step_by_step', 'Building_a_Recurrent_Neural_Network_Step_by_Step.ipynb', 'c5_w1a1'),
