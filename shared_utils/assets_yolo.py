@@ -193,7 +193,7 @@ def train(budget='full', path=None, log=print, resume=None):
             keras.optimizers.schedules.CosineDecay(rate, steps, alpha=0.02))
         anchors_t = tf.constant(anchors)
 
-        @tf.function
+        @tf.function(autograph=False)
         def step(x, d, p):
             with tf.GradientTape() as tape:
                 loss = yolo_loss(model(x, training=True), d, p, anchors_t,
