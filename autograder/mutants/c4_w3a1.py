@@ -10,12 +10,12 @@ edit('yolo_filter_boxes', 'the score of a box for a class is the product '
      'box_confidence * box_class_probs, not their sum',
      {'box_confidence * box_class_probs': 'box_confidence + box_class_probs'},
      public=True)
-edit('yolo_filter_boxes', 'the threshold argument is ignored: compare the '
-     'best scores with threshold, not with a fixed 0.6',
-     {'best_score >= threshold': 'best_score >= 0.6'}, public=True)
 edit('yolo_filter_boxes', 'boxes whose best score equals the threshold are '
      'kept: use >=, not >',
      {'best_score >= threshold': 'best_score > threshold'})
+edit('yolo_filter_boxes', 'the threshold argument is ignored: compare the '
+     'best scores with threshold, not with a fixed 0.6',
+     {'best_score >= threshold': 'best_score >= 0.6'}, public=True)
 edit('yolo_filter_boxes', 'the best class is the argmax of the box scores '
      'over the last axis (the classes), not over the first',
      {'tf.math.argmax(box_scores, axis=-1)': 'tf.math.argmax(box_scores, '
