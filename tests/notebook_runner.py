@@ -1,6 +1,7 @@
-"""Run master notebooks in tests: `execute` and `last_json`."""
+"""Run master notebooks in tests: `execute`, `last_json`, `stderr_lines`."""
 import json
 import os
+import re
 import time
 
 import nbformat
@@ -29,6 +30,18 @@ def execute(assignment_id, extra=None, env=None):
         os.environ.clear()
         os.environ.update(saved)
     return nb
+
+
+def stderr_lines(nb):
+    """(cell index, line) of every stderr line of a code cell, less the
+    start-up notices TensorFlow prints whatever it is told
+    (autograder.course.IGNORE)."""
+    from autograder.course import IGNORE
+    return [(i, line) for i, c in enumerate(nb.cells)
+            if c.cell_type == 'code' for o in c.get('outputs', [])
+            if o.output_type == 'stream' and o.name == 'stderr'
+            for line in o.text.splitlines()
+            if line.strip() and not re.search(IGNORE, line)]
 
 
 def grade_cells(nb):

@@ -8,14 +8,13 @@ anchors' k-means, the targets and the AP computation on hand-made cases.
 (Reference = full marks, stub = 0, mutants, equivalents:
 tests/autograder/test_grading.py `-k C4_W3A1`.)"""
 import os
-import re
 
 import numpy as np
 import pytest
 
-from autograder.course import IGNORE
 from helpers import master
-from notebook_runner import assert_public_checks_pass, execute, last_json
+from notebook_runner import (assert_public_checks_pass, execute, last_json,
+                             stderr_lines)
 from shared_utils import assets_yolo, yolo_utils
 
 ID = 'C4_W3A1'
@@ -44,14 +43,6 @@ print(json.dumps({
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 
 
-def _stderr(nb):
-    return [(i, line) for i, c in enumerate(nb.cells)
-            if c.cell_type == 'code' for o in c.get('outputs', [])
-            if o.output_type == 'stream' and o.name == 'stderr'
-            for line in o.text.splitlines()
-            if line.strip() and not re.search(IGNORE, line)]
-
-
 @pytest.fixture(scope='module')
 def run():
     return execute(ID, env={'NBGRADER_EXECUTION': 'validate'}, extra=REPORT)
@@ -60,7 +51,7 @@ def run():
 @pytest.mark.slow
 def test_runs_top_to_bottom_quickly_with_clean_checks(run):
     assert_public_checks_pass(run)
-    assert _stderr(run) == []
+    assert stderr_lines(run) == []
     assert run.metadata['seconds'] < BUDGET_S
 
 

@@ -8,15 +8,14 @@ ids and its boxes hold the visible part of each object; the PNG folder
 stores the id in the red channel. (Reference = full marks, stub = 0,
 mutants, equivalents: tests/autograder/test_grading.py `-k C4_W3A2`.)"""
 import os
-import re
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from autograder.course import IGNORE
 from helpers import master
-from notebook_runner import assert_public_checks_pass, execute, last_json
+from notebook_runner import (assert_public_checks_pass, execute, last_json,
+                             stderr_lines)
 from shared_utils import carla_data, street_scenes
 
 ID = 'C4_W3A2'
@@ -41,14 +40,6 @@ print(json.dumps({
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 
 
-def _stderr(nb):
-    return [(i, line) for i, c in enumerate(nb.cells)
-            if c.cell_type == 'code' for o in c.get('outputs', [])
-            if o.output_type == 'stream' and o.name == 'stderr'
-            for line in o.text.splitlines()
-            if line.strip() and not re.search(IGNORE, line)]
-
-
 def _common(r):
     assert r['files'] == 1060 and r['held_out'] == 100, r
     assert r['unet'] == 8_640_471 and r['layers'] == 35, r
@@ -68,7 +59,7 @@ def run():
 def test_runs_top_to_bottom_within_budget_and_reaches_the_stated_scores(
         run):
     assert_public_checks_pass(run)
-    assert _stderr(run) == []
+    assert stderr_lines(run) == []
     assert run.metadata['seconds'] < BUDGET_S
     r = last_json(run)
     _common(r)
@@ -80,7 +71,7 @@ def test_validate_mode_is_quick_skips_training_and_still_evaluates():
     nb = execute(ID, env={'NBGRADER_EXECUTION': 'validate'}, extra=REPORT)
     assert nb.metadata['seconds'] < VALIDATE_S
     assert_public_checks_pass(nb)
-    assert _stderr(nb) == []
+    assert stderr_lines(nb) == []
     r = last_json(nb)
     assert r['demo'] is None, r
     _common(r)

@@ -9,14 +9,13 @@ the synthetic people and the committed encoder are as stated. (Reference
 = full marks, stub = 0, mutants, equivalents: the generic
 tests/autograder/test_grading.py, `-k C4_W4A1`.)"""
 import os
-import re
 
 import numpy as np
 import pytest
 
-from autograder.course import IGNORE
 from helpers import master
-from notebook_runner import assert_public_checks_pass, execute, last_json
+from notebook_runner import (assert_public_checks_pass, execute, last_json,
+                             stderr_lines)
 from shared_utils import assets_faces, faces
 
 REPORT = '''
@@ -38,14 +37,6 @@ print(json.dumps({
 '''
 
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')   # as `make test` sets
-
-
-def _stderr(nb):
-    return [(i, line) for i, c in enumerate(nb.cells)
-            if c.cell_type == 'code' for o in c.get('outputs', [])
-            if o.output_type == 'stream' and o.name == 'stderr'
-            for line in o.text.splitlines()
-            if line.strip() and not re.search(IGNORE, line)]
 
 
 def _check(result):
@@ -77,7 +68,7 @@ def run():
 def test_runs_top_to_bottom_and_shows_what_it_states(run):
     """Nothing trains: a full run takes well under a minute."""
     assert_public_checks_pass(run)
-    assert _stderr(run) == []
+    assert stderr_lines(run) == []
     assert run.metadata['seconds'] < 180
     _check(last_json(run))
 
@@ -87,7 +78,7 @@ def test_graded_run_is_the_same_and_fast():
     nb = execute('C4_W4A1', extra=REPORT,
                  env={'NBGRADER_EXECUTION': 'validate'})
     assert_public_checks_pass(nb)
-    assert _stderr(nb) == []
+    assert stderr_lines(nb) == []
     assert nb.metadata['seconds'] < 60
     _check(last_json(nb))
 

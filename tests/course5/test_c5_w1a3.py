@@ -7,15 +7,14 @@ the notebook says, and the public checks catch realistic bugs.
 (Reference = full marks, stub = 0, mutants, equivalents: the generic
 tests/autograder/test_grading.py, `-k C5_W1A3`.)"""
 import os
-import re
 
 import numpy as np
 import pytest
 
 from autograder import grade
-from autograder.course import IGNORE
 from helpers import master
-from notebook_runner import assert_public_checks_pass, execute, last_json
+from notebook_runner import (assert_public_checks_pass, execute, last_json,
+                             stderr_lines)
 from shared_utils import jazz_audio, jazz_licks
 from shared_utils.checks import CheckFailed
 from shared_utils.checks import c5_w1a3 as checks
@@ -37,15 +36,6 @@ print(json.dumps({"losses": [float(v) for v in losses],
 
 
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')   # as `make test` sets
-
-
-def _stderr(nb):
-    """stderr lines of code cells, less TensorFlow's start-up notices."""
-    return [(i, line) for i, c in enumerate(nb.cells)
-            if c.cell_type == 'code' for o in c.get('outputs', [])
-            if o.output_type == 'stream' and o.name == 'stderr'
-            for line in o.text.splitlines()
-            if line.strip() and not re.search(IGNORE, line)]
 
 
 def _check_generation(result):
@@ -75,7 +65,7 @@ def test_runs_top_to_bottom_within_budget_and_reaches_the_stated_loss(run):
     after 100 epochs (measured about 25), about 80 % of the training steps
     predicted right; a full run takes about 2-3 minutes on 2 cores."""
     assert_public_checks_pass(run)
-    assert _stderr(run) == []
+    assert stderr_lines(run) == []
     assert run.metadata['seconds'] < 420
     result = last_json(run)
     losses = result['losses']
@@ -95,7 +85,7 @@ def test_graded_run_skips_training_and_loads_the_committed_model():
     nb = execute('C5_W1A3', extra=REPORT,
                  env={'NBGRADER_EXECUTION': 'validate'})
     assert_public_checks_pass(nb)
-    assert _stderr(nb) == []
+    assert stderr_lines(nb) == []
     assert nb.metadata['seconds'] < 180
     result = last_json(nb)
     assert result['losses'] == []
