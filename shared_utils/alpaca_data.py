@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from . import data, menagerie
+from .png_folder import PngFolder
 
 SEED = 42_000
 SIZE = 96
@@ -52,12 +53,6 @@ def folder():
     return data.cache_dir() / 'alpaca' / 'dataset'
 
 
-def _read(path):
-    files = sorted(path.glob('*.png'))
-    return np.stack([np.asarray(Image.open(f).convert('RGB'))
-                     for f in files]) if files else np.zeros((0,))
-
-
 def _write(root):
     """Render every class into `root`, atomically (temp folder + rename)."""
     root.parent.mkdir(parents=True, exist_ok=True)
@@ -87,15 +82,7 @@ def alpaca_dataset_dir(rebuild=False):
     Returns:
     - path: str, the folder to give image_dataset_from_directory
     """
-    root = folder()
-    if rebuild or not all((root / n).is_dir() for n in COUNTS):
-        _write(root)
-    arrays = {n: _read(root / n) for n in COUNTS}
-    try:
-        data._verify(arrays, PIXELS, root)
-    except data.DataError:
-        _write(root)           # a stale or damaged folder: draw it again
-    return str(root)
+    return str(RECIPE.ensure(rebuild))
 
 
 def split_arrays(image_size=(SIZE, SIZE), seed=42):
@@ -117,27 +104,6 @@ def split_arrays(image_size=(SIZE, SIZE), seed=42):
     return out
 
 
-class AlpacaFolder:
-    """The catalogue's recipe for ``alpaca_images`` (cache: alpaca/)."""
-    name = 'alpaca_images'
-
-    def where(self):
-        return 'cache: alpaca/dataset/{alpaca,not alpaca}/*.png'
-
-    def paths(self):
-        return [folder()]
-
-    def state(self):
-        return 'yes' if all((folder() / n).is_dir() for n in COUNTS) \
-            else 'no'
-
-    def check(self):
-        root = folder()
-        if self.state() == 'no':
-            return 'not built yet (nothing to check)'
-        data._verify({n: _read(root / n) for n in COUNTS}, PIXELS, root)
-        return f'{sum(COUNTS.values())} pictures match their pixel digests'
-
-    def build(self, budget, force):
-        alpaca_dataset_dir(rebuild=force)
-        return f'{sum(COUNTS.values())} PNGs in {folder()}; ' + self.check()
+RECIPE = PngFolder('cache: alpaca/dataset/{alpaca,not alpaca}/*.png', folder,
+                   COUNTS, PIXELS, _write,
+                   f'{sum(COUNTS.values())} pictures')

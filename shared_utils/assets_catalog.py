@@ -9,8 +9,8 @@ Committed weights of courses 4-5 must stay within COMMITTED_BUDGET_MB.
 from .assets_core import Asset, CachedH5, CommittedArrays, InMemory
 from .assets_train import TrainedModel
 from .dinos import CommittedText as _DinosText
-from .alpaca_data import AlpacaFolder as _AlpacaFolder
-from .carla_data import CarlaFolder as _CarlaFolder
+from .alpaca_data import RECIPE as _ALPACA_FOLDER
+from .carla_data import RECIPE as _CARLA_FOLDER
 from .emo_utils import CommittedSentences as _EmojiSentences
 from .glove import _recipe as _glove_recipe
 from .style_transfer import PackagedWeights as _StylePackaged
@@ -242,7 +242,7 @@ READY = [
     Asset('alpaca_images', ('C4_W2A2',), 'dataset', 'alpaca_data.'
           'alpaca_dataset_dir: 150 alpaca / 177 not-alpaca PNGs at 96x96 in '
           'two class folders (menagerie renderer)', 42000, None, False,
-          FAST + ' (~10 s)', 5.7, 10, PIXELS, _AlpacaFolder()),
+          FAST + ' (~10 s)', 5.7, 10, PIXELS, _ALPACA_FOLDER),
     Asset('resnet50_signs', ('C4_W2A1',), 'trained model',
           'assets_resnet.train: the course-layout ResNet-50 (23,600,006 '
           'parameters), 20 epochs on signs, batch-norm statistics '
@@ -260,7 +260,7 @@ READY = [
           "CARLA's 23 tags) drawn at 480x640, kept at 96x128 as CameraRGB / "
           'CameraMask PNG pairs (class id in the red channel); the last 100 '
           'held out', 33000, None, False, FAST + ' (~45 s)', 9.5, 45,
-          PIXELS, _CarlaFolder()),
+          PIXELS, _CARLA_FOLDER),
     Asset('unet_carla', ('C4_W3A2',), 'trained model', 'assets_unet.train: '
           'the course-layout U-Net with n_filters=8 (540,999 parameters), '
           '12 + 6 epochs on the 960 carla_segmentation scenes that are '

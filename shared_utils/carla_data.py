@@ -25,6 +25,7 @@ import numpy as np
 from PIL import Image
 
 from . import data, street_scenes
+from .png_folder import PngFolder
 
 SEED = 33_000
 COUNT = 1060
@@ -64,12 +65,6 @@ def folder():
     return data.cache_dir() / 'carla' / 'data'
 
 
-def _read(path):
-    files = sorted(path.glob('*.png'))
-    return np.stack([np.asarray(Image.open(f).convert('RGB'))
-                     for f in files]) if files else np.zeros((0,))
-
-
 def _write(root):
     """Render every scene into `root`, atomically (temp folder + rename)."""
     root.parent.mkdir(parents=True, exist_ok=True)
@@ -102,14 +97,7 @@ def carla_dataset_dir(rebuild=False):
     Returns:
     - path: str, e.g. '.../carla/data' (add '/CameraRGB/' for pictures)
     """
-    root = folder()
-    if rebuild or not all((root / n).is_dir() for n in FOLDERS):
-        _write(root)
-    try:
-        data._verify({n: _read(root / n) for n in FOLDERS}, PIXELS, root)
-    except data.DataError:
-        _write(root)           # a stale or damaged folder: draw it again
-    return str(root)
+    return str(RECIPE.ensure(rebuild))
 
 
 def load_arrays(file_names=None):
@@ -127,27 +115,6 @@ def load_arrays(file_names=None):
     return x, y
 
 
-class CarlaFolder:
-    """The catalogue's recipe for ``carla_segmentation`` (cache: carla/)."""
-    name = 'carla_segmentation'
-
-    def where(self):
-        return 'cache: carla/data/{CameraRGB,CameraMask}/*.png'
-
-    def paths(self):
-        return [folder()]
-
-    def state(self):
-        return 'yes' if all((folder() / n).is_dir() for n in FOLDERS) \
-            else 'no'
-
-    def check(self):
-        root = folder()
-        if self.state() == 'no':
-            return 'not built yet (nothing to check)'
-        data._verify({n: _read(root / n) for n in FOLDERS}, PIXELS, root)
-        return f'{COUNT} picture / mask pairs match their pixel digests'
-
-    def build(self, budget, force):
-        carla_dataset_dir(rebuild=force)
-        return f'{COUNT} PNG pairs in {folder()}; ' + self.check()
+RECIPE = PngFolder('cache: carla/data/{CameraRGB,CameraMask}/*.png', folder,
+                   FOLDERS, PIXELS, _write,
+                   f'{COUNT} picture / mask pairs')
