@@ -245,7 +245,7 @@ def test_every_model_trains_on_a_tiny_budget(cache):
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL='2')
     res = subprocess.run([sys.executable, '-m', 'shared_utils.assets',
                           'build', '--budget', 'tiny', *MODELS], cwd=REPO,
-                         env=env, capture_output=True, text=True, timeout=300)
+                         env=env, capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stdout + res.stderr[-3000:]
     for m in MODELS:
         recipe = assets.get(m).recipe
