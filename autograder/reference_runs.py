@@ -14,6 +14,7 @@ the master notebook, every source file of ``autograder/`` and
 Python, NumPy, TensorFlow and Keras. Set ``DLS_REFERENCE_CACHE=off`` to
 run the reference every time.
 """
+import functools
 import hashlib
 import json
 import os
@@ -23,31 +24,30 @@ from pathlib import Path
 from shared_utils.data import cache_dir
 
 PACKAGES = ('numpy', 'tensorflow', 'keras')
-_SOURCES = []      # one digest of every source file, made once a process
 
 
 def enabled():
     return os.environ.get('DLS_REFERENCE_CACHE', 'on') != 'off'
 
 
+@functools.cache
 def _sources_digest():
-    if not _SOURCES:
-        from importlib.metadata import PackageNotFoundError, version
-        repo = Path(__file__).resolve().parent.parent
-        h = hashlib.sha256(sys.version.encode())
-        for package in PACKAGES:
-            try:
-                h.update(f'{package}={version(package)}'.encode())
-            except PackageNotFoundError:
-                h.update(f'{package}=none'.encode())
-        for folder in ('autograder', 'shared_utils'):
-            for path in sorted((repo / folder).rglob('*.py')):
-                if '_cache' in path.parts:
-                    continue
-                h.update(str(path.relative_to(repo)).encode())
-                h.update(path.read_bytes())
-        _SOURCES.append(h.hexdigest())
-    return _SOURCES[0]
+    """One digest of the versions and every source file (once a process)."""
+    from importlib.metadata import PackageNotFoundError, version
+    repo = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(sys.version.encode())
+    for package in PACKAGES:
+        try:
+            h.update(f'{package}={version(package)}'.encode())
+        except PackageNotFoundError:
+            h.update(f'{package}=none'.encode())
+    for folder in ('autograder', 'shared_utils'):
+        for path in sorted((repo / folder).rglob('*.py')):
+            if '_cache' in path.parts:
+                continue
+            h.update(str(path.relative_to(repo)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def key(assignment, name, state):
