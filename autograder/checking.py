@@ -427,9 +427,12 @@ def _alias_message(extra):
 def _as_data(fn):
     """`fn` called like a sandbox call (Keras markers made real) with its
     result converted like a sandbox result (tensors -> numpy, models ->
-    summaries), so reference and learner values compare alike."""
+    summaries), so reference and learner values compare alike. Results
+    are remembered like the reference's (reference_memo.py)."""
+    runner = ReferenceRunner(fn, memo=True)
+
     def call(*args, **kwargs):
-        return ReferenceRunner(fn).call(args, kwargs).value
+        return runner.call(args, kwargs).value
     return call
 
 

@@ -1,4 +1,5 @@
-"""Our reference's results, remembered between the trials of one process.
+"""Our own code's results (the reference's, and the mutants' that name a
+likely cause), remembered between the trials of one process.
 
 Every trial of a function (the learner's, each mutant's in the tests, each
 learner's in one ``nbgrader autograde``) asks our reference for the same
@@ -18,7 +19,11 @@ a result it already made in this process, when
 Data results are deep copies; Keras objects come back under a new handle
 with the weight values they had when made (running with ``training=True``
 moves batch-norm statistics: they are put back).
-Only the functions graded last are remembered (memory stays bounded).
+A mutant is our code too: diagnosing a wrong result runs every mutant of
+the function on the same inputs, and the next learner (or the next mutant in
+the tests) whose result is wrong asks for the same results again.
+Only the functions used last are remembered, and no more than
+``KEEP_BYTES`` of remembered weights (memory stays bounded).
 """
 import copy
 import hashlib
@@ -29,7 +34,8 @@ import numpy as np
 
 from .sandbox_child import KerasSummary
 
-KEEP_FUNCTIONS = 10       # more than any notebook grades
+KEEP_FUNCTIONS = 64       # a notebook's graded functions and their mutants
+KEEP_BYTES = 1 << 30      # remembered Keras weights, all functions together
 _ENTRIES = OrderedDict()  # function -> {(digest, n): (outcome, objects)}
 _SEEN = {}                # (function, digest) -> calls so far this trial
 
@@ -75,9 +81,17 @@ def key(fn, args, kwargs, rebind):
 def _entries(fn):
     entries = _ENTRIES.pop(fn, None) or {}
     _ENTRIES[fn] = entries                 # the most recent last
-    while len(_ENTRIES) > KEEP_FUNCTIONS:
+    while len(_ENTRIES) > KEEP_FUNCTIONS or (
+            len(_ENTRIES) > 1 and _bytes() > KEEP_BYTES):
         _ENTRIES.popitem(last=False)
     return entries
+
+
+def _bytes():
+    """Weight bytes held by every remembered result."""
+    return sum(value.nbytes for entries in _ENTRIES.values()
+               for _outcome, objects in entries.values()
+               for _obj, _print, values in objects for value in values)
 
 
 def fingerprint(obj):
@@ -123,6 +137,7 @@ def remember(found, outcome, store, random_before):
     objects = [(store[s.handle], fingerprint(store[s.handle]),
                 _weights(store[s.handle])) for s in _walk(outcome.value)]
     _entries(found[0])[found[1:]] = (copy.deepcopy(outcome), objects)
+    _entries(found[0])               # over the bounds now: drop the oldest
 
 
 def _same_state(a, b):
