@@ -109,3 +109,41 @@ def test_a_model_whose_layers_were_frozen_is_built_again():
     keras_wire.STORE[first.handle].layers[1].trainable = False
     _trial(small_net, ((3,), {}))
     assert len(CALLS) == 2
+
+
+# ---------------------------------------------------------------- mutants
+def test_a_mutant_diagnosed_again_in_the_next_trial_is_replayed():
+    """Naming the likely cause runs every mutant on the learner's inputs;
+    the next wrong result asks for the same mutant results again."""
+    from autograder.checking import Trial
+
+    def doubled(x):
+        CALLS.append('mutant')
+        return x * 2
+
+    def halved(x):
+        CALLS.append('mutant')
+        return x / 2
+
+    x = np.arange(4.0)
+    causes = []
+    for _ in range(2):
+        runners.clear_store()
+        trial = Trial('f', lambda v: v, None, np.random.default_rng(0),
+                      mutants=[('forgot to halve', doubled),
+                               ('halved it', halved)])
+        causes.append(trial.diagnose(x / 2, lambda f: f(x)))
+    assert causes == ['halved it', 'halved it']
+    assert len(CALLS) == 2                        # each mutant ran once
+
+
+def test_the_oldest_functions_go_when_the_weights_pass_the_bound(
+        monkeypatch):
+    monkeypatch.setattr(reference_memo, 'KEEP_BYTES', 1)
+    _trial(small_net, ((3,), {}))
+    assert len(reference_memo._ENTRIES) == 1      # the newest always stays
+
+    def other_net(units):
+        return small_net(units + 1)
+    _trial(other_net, ((3,), {}))
+    assert list(reference_memo._ENTRIES) == [other_net]
