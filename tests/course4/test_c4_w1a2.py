@@ -12,12 +12,13 @@ from notebook_runner import assert_public_checks_pass, execute, last_json
 
 ID = 'C4_W1A2'
 BUDGET_S = 480          # measured 443 s on 2 cores busy with 3 other jobs
+                        # (100 epochs of SIGNS then; 40 now: 161 s idle)
 HAPPY_RANGE = (0.90, 0.99)      # stated about 93 % (measured 0.933)
 LOGISTIC_MAX = 0.65             # stated about 53 % (measured 0.533)
-SIGNS_RANGE = (0.70, 0.90)      # stated about 79 % (measured 0.792)
-SIGNS_EPOCHS = 100
+SIGNS_RANGE = (0.80, 0.95)      # stated about 88 % (measured 0.875)
+SIGNS_EPOCHS = 40
 CLAIMS = ('about **93 %**', 'all **100 %**', 'near **53 %**',
-          'about **79 %**', 'about **85 %**', '**1,310**', '37,633')
+          'about **88 %**', 'about **91 %**', '**1,310**', '37,633')
 REPORT = '''
 import json
 print(json.dumps({
@@ -71,7 +72,7 @@ def test_full_run_stays_within_the_budget(run):
 def test_reaches_the_stated_accuracies(run):
     """The notebook states happyModel 100 % train / about 93 % test (the
     issue asks for at least 90 %), the logistic regression about 53 %, the
-    hand signs about 85 % / 79 %."""
+    hand signs about 91 % / 88 % (the issue asks for at least 80 %)."""
     r = last_json(run)
     assert r['happy_epochs'] == 20 and r['signs_epochs'] == SIGNS_EPOCHS, r
     assert HAPPY_RANGE[0] <= r['happy'] <= HAPPY_RANGE[1], r
