@@ -39,9 +39,10 @@ def test_runs_top_to_bottom_with_clean_checks(run):
 
 @pytest.mark.slow
 def test_full_run_stays_within_the_budget(run):
-    """2 short epochs of ResNet-50 on 480 pictures and the evaluations:
-    about 3 minutes on 2 idle cores; 10 minutes allowed."""
-    assert run.metadata['seconds'] < 600
+    """2 short epochs of ResNet-50 on 192 pictures and the evaluations
+    (measured 253 s on 2 idle cores with 480 pictures, 216 s of it the
+    training): within the 8 minutes the issue allows the heaviest."""
+    assert run.metadata['seconds'] < 480
 
 
 @pytest.mark.slow
