@@ -105,7 +105,8 @@ class GradeFunctions(NbGraderPreprocessor):
         if isinstance(exchange, str) and exchange:
             protect.append(os.path.abspath(exchange))   # others' work
         try:
-            results = grade.grade_notebook(nb, assignment_id, protect=protect)
+            results = grade.grade_notebook(nb, assignment_id, protect=protect,
+                                           spare=True)
         except Exception:
             self.log.error('grading failed:\n%s', traceback.format_exc())
             raise

@@ -118,6 +118,7 @@ class Sandbox:
             if seccomp is not None:
                 os.close(seccomp)
         self.dead = None          # why the child can no longer answer
+        self._warming = None      # when an unanswered 'warm' was sent
         self.buffer = b''
         self.printed = 0
         self.printed_head = ''
@@ -126,6 +127,10 @@ class Sandbox:
     def _ask(self, command, timeout, blobs=()):
         """Send one command (its big arrays, `blobs`, as raw bytes after
         its line: see wire.encode) and wait for the reply."""
+        self._send(command, blobs)
+        return self._receive(timeout)
+
+    def _send(self, command, blobs=()):
         if self.dead:
             raise SandboxError(self.dead)
         if blobs:
@@ -136,7 +141,9 @@ class Sandbox:
                 self.proc.stdin.write(blob)
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
-            return self._died('exited')
+            self._died('exited')
+
+    def _receive(self, timeout):
         deadline = time.monotonic() + timeout
         fd = self.proc.stdout.fileno()
         while b'\n' not in self.buffer:
@@ -180,12 +187,22 @@ class Sandbox:
         raise SandboxError(info)
 
     # ----------------------------------------------------------------- API
+    def warm(self, prelude):
+        """Start importing the notebook's modules (ours, the master's import
+        cell: no learner code) and return at once; :meth:`load` waits for
+        them (sandbox_pool.py starts the next learner's child this way)."""
+        if prelude not in self._imported:
+            self._imported.add(prelude)
+            self._send({'op': 'warm', 'prelude': prelude})
+            self._warming = time.monotonic()
+
     def load(self, name, prelude, refs, cell, protect=()):
         """Define `name` from the learner's `cell`; return the reply."""
-        if prelude not in self._imported:   # TensorFlow takes seconds
-            self._imported.add(prelude)     # (more on a busy machine)
-            warm = self._ask({'op': 'warm', 'prelude': prelude},
-                             self.limits.import_s)
+        self.warm(prelude)                  # TensorFlow takes seconds
+        if self._warming is not None:       # (more on a busy machine)
+            left = self.limits.import_s - (time.monotonic() - self._warming)
+            self._warming = None
+            warm = self._receive(max(left, 1.0))
             if not warm.get('ok'):
                 return warm
         return self._ask({'op': 'load', 'name': name, 'prelude': prelude,
