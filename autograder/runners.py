@@ -6,7 +6,9 @@ process the same way: deep-copied arguments, Keras markers made real,
 results turned into data (arrays, summaries of Keras objects). Both can run
 a returned Keras model or layer again on hidden inputs (``run_model``).
 """
+import contextlib
 import copy
+import io
 
 import numpy as np
 
@@ -40,7 +42,10 @@ class ReferenceRunner:
             np.random.seed(seed)
         args = copy.deepcopy(list(args))
         call_args = sandbox_child._tensors(args) if tensors else args
-        with np.errstate(all='ignore'):
+        # what our code prints (who_is_it's answer) stays out of the
+        # grader's log: the learner sees their own printing in the notebook
+        with np.errstate(all='ignore'), \
+                contextlib.redirect_stdout(io.StringIO()):
             call_args, _, value = sandbox_child.call_function(
                 self.fn, call_args, copy.deepcopy(kwargs), rebind,
                 _globals(self.fn))
