@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import grade, mutation
+from . import grade, mutation, sandbox_child
 from .sandbox import SandboxError
 from .sandbox_child import KerasSummary, Opaque, decode, encode
 
@@ -121,15 +121,15 @@ def _in_namespace_of(fn, wrapper):
 
 def record_inputs(ref, name, seeds=SEEDS):
     """The calls the spec makes under other random generators: [(args,
-    kwargs, numpy global random state, graded functions rebound for the
-    call)], or None for a call whose arguments cannot be copied."""
+    kwargs, numpy global random state, the sources rebound for the call)],
+    or None for a call whose arguments cannot be copied. Sources, not the
+    objects they made: a replay makes them afresh (train_step's optimizer
+    is built for the variable it first updated)."""
     calls = []
     fn = ref.ns[name]
-    usual = {n: ref.ns.get(n) for n in ref.order}
 
     def keep(args, kwargs):
-        g = fn.__globals__
-        rebound = {n: g.get(n) for n in usual if g.get(n) is not usual[n]}
+        rebound = dict(sandbox_child.rebound.active)
         try:
             calls.append((copy.deepcopy(args), copy.deepcopy(kwargs),
                           np.random.get_state(), rebound))
@@ -159,15 +159,11 @@ def _run(fn, call):
     args, kwargs, state, rebound = call
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     np.random.set_state(state)
-    g = fn.__globals__
-    saved = {n: g.get(n) for n in rebound}
-    g.update(rebound)
     try:
-        value = fn(*args, **kwargs)
+        with sandbox_child.rebound(fn.__globals__, rebound):
+            value = fn(*args, **kwargs)
     except Exception as err:   # the reference may raise on purpose
         return ('raised', type(err).__name__)
-    finally:
-        g.update(saved)
     return (type(value).__name__, _data(value), _data(list(args)),
             _data(kwargs))
 

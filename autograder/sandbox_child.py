@@ -213,10 +213,13 @@ class rebound:
     the given sources define (a deliberately wrong dependency for one
     check), restored afterwards."""
 
+    active = {}     # the sources of the innermost rebinding under way
+
     def __init__(self, globals_, sources):
         self.globals, self.sources, self.saved = globals_, sources or {}, {}
 
     def __enter__(self):
+        self.outer, rebound.active = rebound.active, self.sources
         for name, src in self.sources.items():
             scope = dict(self.globals)
             exec(compile(src, f'<rebound {name}>', 'exec'), scope)
@@ -226,6 +229,7 @@ class rebound:
 
     def __exit__(self, *exc):
         self.globals.update(self.saved)
+        rebound.active = self.outer
         return False
 
 

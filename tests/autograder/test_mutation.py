@@ -146,6 +146,21 @@ def test_equivalent_killed_and_seed_mutants_of_real_functions():
     assert he['2 → 3'].status == 'killed'
 
 
+def test_fixtures_a_spec_installs_for_one_call_are_made_afresh_in_replays():
+    """train_step's spec installs a model, activations and an optimizer
+    (built for the variable it first updates) for its one call; replays
+    make them again from their sources. Before, every replay raised, our
+    reference's too, so every mutant looked equivalent."""
+    step = {o.mutant.description: o
+            for o in ms.score_function('C4_W4A2', 'train_step').outcomes}
+    assert step['return J → return -J'].status == 'killed'
+    assert step['J → grad'].status == 'killed'
+    # the content cost is symmetric in its two arguments: truly equivalent
+    assert step['compute_content_cost(a_C, a_G) → compute_content_cost(a_G, '
+                'a_C)'].status == 'equivalent'
+    assert sum(o.status == 'equivalent' for o in step.values()) <= 2
+
+
 def test_every_generated_mutant_of_the_reference_region_compiles():
     ref = grade.reference('C1_W2A1')
     for name in ref.order:
