@@ -38,7 +38,10 @@ def _start(limits, prelude):
 
 def take(limits, prelude):
     """A sandbox for one submission, its imports done or under way; the
-    spare for the next submission starts importing now."""
+    spare for the next submission starts importing now (unless spares are
+    turned off)."""
+    if not enabled():
+        return _start(limits, prelude)
     key = _key(limits, prelude)
     box = _SPARE.pop(key, None)
     close()                         # a spare of another assignment

@@ -48,7 +48,7 @@ def test_another_assignment_closes_the_spare_and_close_ends_it():
         b.close()
 
 
-def test_a_dead_spare_is_replaced(monkeypatch):
+def test_a_dead_spare_is_replaced():
     limits = Limits(call_s=5)
     sandbox_pool.take(limits, PRELUDE).close()
     next(iter(sandbox_pool._SPARE.values())).kill()
@@ -57,6 +57,9 @@ def test_a_dead_spare_is_replaced(monkeypatch):
     box.close()
 
 
-def test_off_switch(monkeypatch):
+def test_switched_off_no_spare_is_started(monkeypatch):
     monkeypatch.setenv('DLS_SPARE_SANDBOX', 'off')
-    assert not sandbox_pool.enabled()
+    box = sandbox_pool.take(Limits(call_s=5), PRELUDE)
+    assert not sandbox_pool._SPARE
+    assert _load_and_call(box) == 6.0
+    box.close()
